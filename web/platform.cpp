@@ -1,0 +1,178 @@
+// The browser edge: GLFW + WebGL2 setup, the main loop, canvas size × devicePixelRatio,
+// fonts, and the JS hooks (file download, DOM summary, ready signal). The app code never
+// calls emscripten_* or GLFW; it leaves requests in AppState and this file acts on them.
+#include <GLFW/glfw3.h>
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+
+#include <cmath>
+#include <memory>
+
+#include "app_state.h"
+#include "fonts.h"
+#include "headroom/report.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "platform.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+// [SECTION] JS hooks
+EM_JS(double, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, js_css_width, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().width)); });
+EM_JS(int, js_css_height, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().height)); });
+// Saves `len` bytes as a file through a Blob link; the bytes are copied, so no lifetime ties.
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
+    const blob = new Blob([HEAPU8.slice(data, data + len)], { type: UTF8ToString(mime) });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+});
+EM_JS(void, js_set_summary, (const char* text, const char* total_bytes, int version), {
+    const el = document.getElementById('summary');
+    if (!el) return;
+    el.textContent = UTF8ToString(text);
+    el.dataset.totalBytes = UTF8ToString(total_bytes);
+    el.dataset.version = String(version);
+});
+EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+
+namespace {
+
+// Every glyph the UI draws, matching HEADROOM_GLYPHS in web/CMakeLists.txt. Zero-terminated.
+constexpr ImWchar kGlyphRanges[] = {
+    0x0020, 0x007E, 0x00A0, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x2027, 0x2070, 0x209F,
+    0x2190, 0x21FF, 0x2200, 0x22FF, 0x2308, 0x230B, 0x2713, 0x2717, 0,
+};
+
+struct Platform {
+    GLFWwindow* window = nullptr;
+    std::unique_ptr<AppState> app;
+    int css_w = 0, css_h = 0;
+    float ratio = 0;  // devicePixelRatio the fonts and style were built for
+    int published_summary = -1;
+    bool first_frame_done = false;
+};
+
+std::unique_ptr<Platform> g_platform;
+
+// Inter for text, with DejaVu merged in for the maths glyphs Inter lacks (first font wins).
+ImFont* AddFont(const unsigned char* data, unsigned int size, float px) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes are static
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
+                                                  &cfg, kGlyphRanges);
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontSymbols), static_cast<int>(kFontSymbols_size), px,
+                                   &merge, kGlyphRanges);
+    return font;
+}
+
+void BuildFontsAndStyle(AppState& app, float ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    app.fonts.body = AddFont(kFontRegular, kFontRegular_size, std::round(theme::kBodyPt * ratio));
+    app.fonts.heading = AddFont(kFontSemiBold, kFontSemiBold_size, std::round(theme::kBodyPt * ratio));
+    app.fonts.display = AddFont(kFontSemiBold, kFontSemiBold_size, std::round(theme::kDisplayPt * ratio));
+    io.FontDefault = app.fonts.body;
+    app.scale = ratio;
+    theme::ApplyStyle(ratio);
+}
+
+// Canvas backing store = CSS size × devicePixelRatio, so one ImGui pixel is one device pixel.
+void SyncCanvas(Platform& p) {
+    const float ratio = static_cast<float>(js_pixel_ratio());
+    const int w = js_css_width(), h = js_css_height();
+    if (ratio != p.ratio) {
+        const bool had_texture = p.ratio != 0;
+        BuildFontsAndStyle(*p.app, ratio);
+        if (had_texture) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        p.ratio = ratio;
+        p.css_w = 0;  // force the resize below
+    }
+    if (w != p.css_w || h != p.css_h) {
+        glfwSetWindowSize(p.window, static_cast<int>(std::lround(w * ratio)), static_cast<int>(std::lround(h * ratio)));
+        p.css_w = w;
+        p.css_h = h;
+    }
+}
+
+void CarryOutRequests(Platform& p) {
+    AppState& app = *p.app;
+    if (app.request_csv_download) {
+        app.request_csv_download = false;
+        const std::string csv = headroom::estimate_to_csv(app.good_scenario, app.estimate);
+        js_download("headroom.csv", "text/csv;charset=utf-8", csv.data(), static_cast<int>(csv.size()));
+    }
+    if (app.summary_version != p.published_summary) {
+        p.published_summary = app.summary_version;
+        js_set_summary(app.summary_text.c_str(), app.summary_total_bytes.c_str(), app.summary_version);
+    }
+}
+
+void Frame() {
+    Platform& p = *g_platform;
+    SyncCanvas(p);
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    DrawApp(*p.app);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(p.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    CarryOutRequests(p);
+    if (!p.first_frame_done) {
+        p.first_frame_done = true;
+        js_first_frame();
+    }
+}
+
+}  // namespace
+
+const AppState* CurrentApp() { return g_platform ? g_platform->app.get() : nullptr; }
+
+int main() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_platform = std::make_unique<Platform>();
+    Platform& p = *g_platform;
+    p.app = std::make_unique<AppState>();
+    p.window = glfwCreateWindow(js_css_width(), js_css_height(), "Headroom", nullptr, nullptr);
+    if (!p.window) return 1;
+    glfwMakeContextCurrent(p.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no file system; layout is fixed anyway
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(p.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    SyncCanvas(p);
+
+    Recompute(*p.app);
+    emscripten_set_main_loop(Frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,5 @@
+// The one AppState, for the Embind bindings. Owned by platform.cpp; valid after main() starts.
+#pragma once
+#include "app_state.h"
+
+const AppState* CurrentApp();

@@ -1,0 +1,74 @@
+// The breakdown table: each component in GB (10^9 bytes), GiB (2^30 bytes) and share of total.
+#include <cstdio>
+#include <string>
+
+#include "headroom/format.h"
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace {
+
+void NumberCells(double bytes, double total, ImU32 color) {
+    ImGui::TableSetColumnIndex(1);
+    ui::TextRight(headroom::format_fixed(bytes / headroom::kGB, 2).c_str(), color);
+    ImGui::TableSetColumnIndex(2);
+    ui::TextRight(headroom::format_fixed(bytes / headroom::kGiB, 2).c_str(), color);
+    ImGui::TableSetColumnIndex(3);
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%.1f%%", total > 0 ? bytes / total * 100.0 : 0.0);
+    ui::TextRight(pct, color);
+}
+
+void HeaderRight(const char* label) {
+    ImGui::TableNextColumn();
+    ui::TextRight(label, theme::kTextDim);
+}
+
+}  // namespace
+
+void DrawBreakdown(AppState& app) {
+    const float em = theme::Em();
+    const headroom::Estimate& e = app.estimate;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("breakdown", 4, flags)) return;
+    ImGui::TableSetupColumn("Component", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("GB", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
+    ImGui::TableSetupColumn("GiB", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
+    ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthFixed, 3.8f * em);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableNextColumn();
+    ui::TextDim("Component");
+    HeaderRight("GB");
+    HeaderRight("GiB");
+    HeaderRight("Share");
+
+    for (int i = 0; i < headroom::kComponentCount; ++i) {
+        const auto c = headroom::kAllComponents[i];
+        const bool zero = e[c] <= 0;
+        const ImU32 color = zero ? theme::kTextDim : theme::kText;
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.2f}, {p.x + h * 0.6f, p.y + h * 0.8f},
+                                                  zero ? theme::kTrack : theme::ComponentColor(c), 2.0f * app.scale);
+        ImGui::SetCursorScreenPos({p.x + h, p.y});
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        // A row-wide selectable gives the hover highlight that links the row to its pie slice.
+        ImGui::Selectable(std::string(headroom::component_label(c)).c_str(), !zero && i == app.highlighted_component,
+                          ImGuiSelectableFlags_SpanAllColumns);
+        ImGui::PopStyleColor();
+        if (!zero && ImGui::IsItemHovered()) app.hovered_component = i;
+        NumberCells(e[c], e.total, color);
+    }
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    ImGui::TableSetColumnIndex(0);
+    ImGui::PushFont(app.fonts.heading);
+    ImGui::TextUnformatted("Total per GPU");
+    NumberCells(e.total, e.total, theme::kText);
+    ImGui::PopFont();
+    ImGui::EndTable();
+}

@@ -1,0 +1,41 @@
+// Each component's formula, the same with this scenario's numbers, and where it comes from.
+// The text is the engine's (Estimate::formulas); this panel only lays it out.
+#include <string>
+
+#include "headroom/format.h"
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+void DrawFormulas(AppState& app) {
+    const float em = theme::Em();
+    for (const headroom::Formula& f : app.estimate.formulas) {
+        const int i = static_cast<int>(f.component);
+        ImGui::PushID(i);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.2f}, {p.x + h * 0.6f, p.y + h * 0.8f},
+                                                  theme::ComponentColor(f.component), 2.0f * app.scale);
+        ImGui::SetCursorScreenPos({p.x + h, p.y});
+        ImGui::PushFont(app.fonts.heading);
+        ImGui::TextUnformatted(std::string(headroom::component_label(f.component)).c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ui::TextDim(headroom::format_gb(app.estimate[f.component], 2).c_str());
+
+        ImGui::Indent(h);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(f.formula.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+        ImGui::TextUnformatted(f.substituted.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextDim);
+        ImGui::TextUnformatted(f.source.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent(h);
+        ImGui::Dummy({0, 0.4f * em});
+        ImGui::PopID();
+    }
+}

@@ -1,0 +1,297 @@
+// The scenario form. Every field edits AppState::scenario directly; validation messages come
+// from headroom::validate() and are shown beside the field they name.
+#include <string>
+#include <vector>
+
+#include "headroom/format.h"
+#include "headroom/gpu.h"
+#include "headroom/model.h"
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace {
+
+using headroom::DType;
+using headroom::Scenario;
+
+// Display labels, in enum order (the enums are dense from 0).
+constexpr std::string_view kOptimizers[] = {"AdamW", "AdamW 8-bit", "SGD + momentum", "SGD"};
+constexpr std::string_view kRecompute[] = {"None", "Selective (Korthikanti)", "Full", "√L checkpoints"};
+constexpr std::string_view kActivationModels[] = {"Transformer (Korthikanti)", "Multiplier (seed 000)",
+                                                  "Per sample (seed 002)"};
+constexpr std::string_view kZeroStages[] = {"0 · off", "1 · optimizer", "2 · + gradients", "3 · + weights"};
+constexpr std::string_view kDTypes[] = {"fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"};
+constexpr std::string_view kMasterDTypes[] = {"none", "fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"};
+
+bool DTypeRow(AppState& app, const char* label, std::string_view field, DType* t) {
+    int i = static_cast<int>(*t);
+    if (!ui::RowCombo(app, label, field, &i, kDTypes)) return false;
+    *t = static_cast<DType>(i);
+    return true;
+}
+
+template <typename Enum, std::size_t N>
+bool EnumRow(AppState& app, const char* label, std::string_view field, Enum* v, const std::string_view (&items)[N]) {
+    int i = static_cast<int>(*v);
+    if (!ui::RowCombo(app, label, field, &i, items)) return false;
+    *v = static_cast<Enum>(i);
+    return true;
+}
+
+bool DrawModeSwitch(AppState& app) {
+    Scenario& s = app.scenario;
+    ui::RowLabel("Mode");
+    ImGui::TableSetColumnIndex(1);
+    bool changed = false;
+    if (ImGui::RadioButton("Training", s.mode == headroom::Mode::Training)) {
+        changed = s.mode != headroom::Mode::Training;
+        s.mode = headroom::Mode::Training;
+    }
+    RecordItemRect(app, "mode.training");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Inference", s.mode == headroom::Mode::Inference)) {
+        changed = s.mode != headroom::Mode::Inference;
+        s.mode = headroom::Mode::Inference;
+    }
+    RecordItemRect(app, "mode.inference");
+    return changed;
+}
+
+bool DrawModel(AppState& app) {
+    Scenario& s = app.scenario;
+    bool changed = false;
+    const auto presets = headroom::model_catalogue();
+    std::vector<std::string_view> names;
+    int index = static_cast<int>(presets.size());  // "Custom"
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+        names.push_back(presets[i].name);
+        if (presets[i].id == s.model_preset) index = static_cast<int>(i);
+    }
+    names.push_back("Custom architecture");
+    if (ui::RowCombo(app, "Preset", "model", &index, names)) {
+        if (index < static_cast<int>(presets.size())) {
+            s.model_preset = std::string(presets[index].id);
+            s.model = presets[index].arch;
+        } else {
+            s.model_preset.clear();  // keep the preset's numbers as a starting point
+            app.show_custom_model = true;
+        }
+        changed = true;
+    }
+    if (const headroom::ModelPreset* p = headroom::find_model(s.model_preset)) {
+        ui::RowLabel("");
+        ImGui::TableSetColumnIndex(1);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextDim);
+        ImGui::Text("%s params · %d layers · hidden %d", headroom::format_count(p->published_params).c_str(),
+                    p->arch.layers, p->arch.hidden);
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+    }
+    const bool custom = s.model_preset.empty();
+    ui::RowLabel("");
+    ImGui::TableSetColumnIndex(1);
+    if (!custom) ImGui::Checkbox("Edit architecture", &app.show_custom_model);
+    if (!custom && !app.show_custom_model) return changed;
+
+    // Editing any architecture field turns the preset into a custom model.
+    headroom::ModelArch& m = s.model;
+    bool arch = false;
+    double params_b = m.params / 1e9;  // display unit: billions
+    if (ui::RowDouble(app, "Parameters", "model.params", &params_b, "B", "%.3f")) {
+        m.params = params_b * 1e9;
+        arch = true;
+    }
+    arch |= ui::RowInt(app, "Layers", "model.layers", &m.layers, "");
+    arch |= ui::RowInt(app, "Hidden size", "model.hidden", &m.hidden, "");
+    arch |= ui::RowInt(app, "Heads", "model.heads", &m.heads, "");
+    arch |= ui::RowInt(app, "KV heads", "model.kv_heads", &m.kv_heads, "");
+    arch |= ui::RowInt(app, "Head dim", "model.head_dim", &m.head_dim, "");
+    arch |= ui::RowInt(app, "FFN size", "model.ffn", &m.ffn, "");
+    arch |= ui::RowInt(app, "Vocabulary", "model.vocab", &m.vocab, "tokens");
+    arch |= ui::RowCheckbox(app, "Gated FFN", "model.gated_ffn", &m.gated_ffn);
+    arch |= ui::RowCheckbox(app, "Tied embed.", "model.tied_embeddings", &m.tied_embeddings);
+    arch |= ui::RowInt(app, "Experts", "model.experts", &m.experts, "");
+    arch |= ui::RowInt(app, "Active experts", "model.experts_active", &m.experts_active, "");
+    ui::RowLabel("");
+    ImGui::TableSetColumnIndex(1);
+    ui::TextDim("0 = derive from the architecture");
+    if (arch) s.model_preset.clear();
+    return changed || arch;
+}
+
+bool DrawPrecision(AppState& app) {
+    Scenario& s = app.scenario;
+    headroom::Precision& d = s.dtypes;
+    const bool training = s.mode == headroom::Mode::Training;
+    bool changed = DTypeRow(app, "Weights", "dtypes.weights", &d.weights);
+    ImGui::BeginDisabled(!training);
+    changed |= DTypeRow(app, "Gradients", "dtypes.gradients", &d.gradients);
+    ImGui::EndDisabled();
+    changed |= DTypeRow(app, "Activations", "dtypes.activations", &d.activations);
+    changed |= DTypeRow(app, "KV cache", "dtypes.kv_cache", &d.kv_cache);
+    ImGui::BeginDisabled(!training);
+    int master = d.master_weights ? static_cast<int>(*d.master_weights) + 1 : 0;
+    if (ui::RowCombo(app, "Master weights", "dtypes.master_weights", &master, kMasterDTypes)) {
+        d.master_weights = master == 0 ? std::nullopt : std::optional<DType>(static_cast<DType>(master - 1));
+        changed = true;
+    }
+    changed |= DTypeRow(app, "Optimizer state", "dtypes.optimizer_state", &d.optimizer_state);
+    ImGui::EndDisabled();
+    return changed;
+}
+
+bool DrawTraining(AppState& app) {
+    Scenario& s = app.scenario;
+    bool changed = false;
+    ImGui::BeginDisabled(s.mode != headroom::Mode::Training);
+    changed |= EnumRow(app, "Optimizer", "optimizer", &s.optimizer, kOptimizers);
+    changed |= EnumRow(app, "Recompute", "recompute", &s.recompute, kRecompute);
+    ImGui::EndDisabled();
+    changed |= ui::RowCheckbox(app, "FlashAttention", "flash_attention", &s.flash_attention);
+    changed |= EnumRow(app, "Activations", "activation_model", &s.activation_model, kActivationModels);
+    switch (s.activation_model) {
+        case headroom::ActivationModel::Transformer: break;
+        case headroom::ActivationModel::Multiplier:
+            changed |= ui::RowDouble(app, "Multiplier", "activation_multiplier", &s.activation_multiplier, "×", "%.2f");
+            changed |= ui::RowDouble(app, "Checkpoint", "checkpoint_factor", &s.checkpoint_factor, "kept", "%.2f");
+            break;
+        case headroom::ActivationModel::PerSample: {
+            double mb = s.activation_bytes_per_sample / headroom::kMB;  // display unit: MB
+            if (ui::RowDouble(app, "Per sample", "activation_bytes_per_sample", &mb, "MB", "%.1f")) {
+                s.activation_bytes_per_sample = mb * headroom::kMB;
+                changed = true;
+            }
+            break;
+        }
+    }
+    return changed;
+}
+
+bool DrawParallelism(AppState& app) {
+    headroom::Parallel& p = app.scenario.parallel;
+    bool changed = ui::RowInt(app, "Data parallel", "parallel.dp", &p.dp, "GPUs");
+    int zero = p.zero;
+    if (zero < 0 || zero > 3) zero = 0;
+    if (ui::RowCombo(app, "ZeRO / FSDP", "parallel.zero", &zero, kZeroStages)) {
+        p.zero = zero;
+        changed = true;
+    }
+    changed |= ui::RowInt(app, "Tensor parallel", "parallel.tp", &p.tp, "GPUs");
+    changed |= ui::RowInt(app, "Pipeline", "parallel.pp", &p.pp, "stages");
+    changed |= ui::RowCheckbox(app, "Sequence par.", "parallel.sp", &p.sp);
+    return changed;
+}
+
+bool DrawInference(AppState& app) {
+    Scenario& s = app.scenario;
+    bool changed = false;
+    bool kv = headroom::kv_cache_enabled(s);
+    if (ui::RowCheckbox(app, "KV cache", "kv_cache", &kv)) {
+        s.kv_cache = kv;
+        changed = true;
+    }
+    ImGui::BeginDisabled(!kv);
+    long long tokens = s.kv_tokens ? *s.kv_tokens : headroom::effective_kv_tokens(s);
+    if (ui::RowInt64(app, "Cache tokens", "kv_tokens", &tokens, "tokens")) {
+        s.kv_tokens = tokens;
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    if (s.kv_tokens) {
+        ui::RowLabel("");
+        ImGui::TableSetColumnIndex(1);
+        if (ImGui::SmallButton("Use sequence length")) {
+            s.kv_tokens.reset();
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool DrawOverhead(AppState& app) {
+    headroom::Overhead& o = app.scenario.overhead;
+    bool changed = false;
+    double percent = o.fraction * 100.0;  // display unit: percent
+    if (ui::RowDouble(app, "Framework", "overhead.fraction", &percent, "%", "%.1f")) {
+        o.fraction = percent / 100.0;
+        changed = true;
+    }
+    double gb = o.bytes / headroom::kGB;  // display unit: GB
+    if (ui::RowDouble(app, "Fixed", "overhead.bytes", &gb, "GB", "%.2f")) {
+        o.bytes = gb * headroom::kGB;
+        changed = true;
+    }
+    return changed;
+}
+
+bool DrawGpu(AppState& app) {
+    Scenario& s = app.scenario;
+    const auto gpus = headroom::gpu_catalogue();
+    std::vector<std::string_view> names;
+    int index = -1;
+    for (std::size_t i = 0; i < gpus.size(); ++i) {
+        names.push_back(gpus[i].name);
+        if (gpus[i].id == s.gpu) index = static_cast<int>(i);
+    }
+    if (!ui::RowCombo(app, "GPU", "gpu", &index, names)) return false;
+    s.gpu = std::string(gpus[index].id);
+    return true;
+}
+
+// Errors for fields this form does not show (so no message is ever lost).
+void DrawOtherErrors(const AppState& app) {
+    for (const headroom::FieldError& e : app.errors) {
+        if (FindItemRect(app, e.field)) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Text("%s: %s", e.field.c_str(), e.message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+}
+
+}  // namespace
+
+bool DrawInputs(AppState& app) {
+    Scenario& s = app.scenario;
+    bool changed = false;
+    if (ui::BeginForm(app, "Workload")) {
+        changed |= DrawModeSwitch(app);
+        changed |= ui::RowInt64(app, "Batch", "batch", &s.batch, "seq / GPU");
+        changed |= ui::RowInt64(app, "Sequence", "seq_len", &s.seq_len, "tokens");
+        ui::EndForm();
+    }
+    if (ui::BeginForm(app, "Model")) {
+        changed |= DrawModel(app);
+        ui::EndForm();
+    }
+    if (ui::BeginForm(app, "Precision")) {
+        changed |= DrawPrecision(app);
+        ui::EndForm();
+    }
+    if (ui::BeginForm(app, "Training")) {
+        changed |= DrawTraining(app);
+        ui::EndForm();
+    }
+    if (ui::BeginForm(app, "Parallelism")) {
+        changed |= DrawParallelism(app);
+        ui::EndForm();
+    }
+    if (ui::BeginForm(app, "Inference")) {
+        changed |= DrawInference(app);
+        ui::EndForm();
+    }
+    if (ui::BeginForm(app, "Overhead")) {
+        changed |= DrawOverhead(app);
+        ui::EndForm();
+    }
+    if (ui::BeginForm(app, "Target GPU")) {
+        changed |= DrawGpu(app);
+        ui::EndForm();
+    }
+    DrawOtherErrors(app);
+    return changed;
+}

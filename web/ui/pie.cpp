@@ -1,0 +1,121 @@
+// The allocation pie (a ring, so the total fits in the middle) and its legend.
+// Angles and hit-testing come from pie_math; this file only draws.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "headroom/format.h"
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/pie_math.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace {
+
+ImVec2 ToImVec(pie::Point p) { return {p.x, p.y}; }
+
+void DrawRing(AppState& app, ImVec2 centre, float outer, float inner, const std::vector<pie::Slice>& slices) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float ring = outer - inner;
+    const float mid = 0.5f * (outer + inner);
+    const float lift = 0.08f * ring;  // hovered slice grows outwards by this much
+    for (const pie::Slice& s : slices) {
+        const auto c = headroom::kAllComponents[s.index];
+        const bool hot = s.index == app.highlighted_component;
+        const float r = hot ? mid + 0.5f * lift : mid;
+        dl->PathArcTo(centre, r, s.angle0, s.angle1, pie::ArcSegments(s, outer));
+        dl->PathStroke(theme::ComponentColor(c), 0, hot ? ring + lift : ring);
+    }
+    // Thin gaps between slices keep neighbours of similar colour apart.
+    if (slices.size() > 1) {
+        for (const pie::Slice& s : slices) {
+            const ImVec2 a = ToImVec(pie::OnCircle({centre.x, centre.y}, inner - 1, s.angle0));
+            const ImVec2 b = ToImVec(pie::OnCircle({centre.x, centre.y}, outer + lift + 1, s.angle0));
+            dl->AddLine(a, b, ImGui::GetColorU32(ImGuiCol_ChildBg), 2.0f * app.scale);
+        }
+    }
+    for (const pie::Slice& s : slices) {
+        char label[16];
+        std::snprintf(label, sizeof label, "%.0f%%", s.fraction * 100.0);
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        if (!pie::HasRoomForLabel(s, ring, size.x, mid)) continue;
+        const ImVec2 p = ToImVec(pie::OnCircle({centre.x, centre.y}, mid, s.mid()));
+        dl->AddText({p.x - size.x / 2, p.y - size.y / 2}, IM_COL32(16, 18, 22, 255), label);
+    }
+}
+
+void DrawCentre(AppState& app, ImVec2 centre) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const std::string total = headroom::format_gb(app.estimate.total);
+    ImGui::PushFont(app.fonts.heading);
+    const ImVec2 t = ImGui::CalcTextSize(total.c_str());
+    dl->AddText({centre.x - t.x / 2, centre.y - t.y * 0.85f}, theme::kText, total.c_str());
+    ImGui::PopFont();
+    const char* sub = "per GPU";
+    const ImVec2 u = ImGui::CalcTextSize(sub);
+    dl->AddText({centre.x - u.x / 2, centre.y + t.y * 0.2f}, theme::kTextDim, sub);
+}
+
+void DrawLegend(AppState& app) {
+    const float em = theme::Em();
+    const headroom::Estimate& e = app.estimate;
+    if (!ImGui::BeginTable("legend", 3, ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("gb", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
+    ImGui::TableSetupColumn("pct", ImGuiTableColumnFlags_WidthFixed, 3.4f * em);
+    for (int i = 0; i < headroom::kComponentCount; ++i) {
+        const auto c = headroom::kAllComponents[i];
+        if (e[c] <= 0) continue;
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.2f}, {p.x + h * 0.6f, p.y + h * 0.8f},
+                                                  theme::ComponentColor(c), 2.0f * app.scale);
+        ImGui::SetCursorScreenPos({p.x + h, p.y});
+        const std::string label(headroom::component_label(c));
+        ImGui::Selectable(label.c_str(), i == app.highlighted_component, ImGuiSelectableFlags_SpanAllColumns);
+        if (ImGui::IsItemHovered()) app.hovered_component = i;
+        ImGui::TableSetColumnIndex(1);
+        ui::TextRight(headroom::format_gb(e[c]).c_str());
+        ImGui::TableSetColumnIndex(2);
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%.1f%%", e.total > 0 ? e[c] / e.total * 100.0 : 0.0);
+        ui::TextRight(pct, theme::kTextDim);
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void DrawPie(AppState& app) {
+    const float em = theme::Em();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float diameter = std::min(avail * 0.45f, 13.0f * em);
+    const float outer = diameter / 2;
+    const float inner = outer * 0.6f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 centre(origin.x + outer + 0.5f * em, origin.y + outer + 0.5f * em);
+
+    const std::vector<pie::Slice> slices = pie::Slices(app.estimate.bytes);
+    ImGui::InvisibleButton("pie", {diameter + em, diameter + em});
+    if (ImGui::IsItemHovered()) {
+        const ImVec2 m = ImGui::GetMousePos();
+        const int hit = pie::SliceAt(slices, {centre.x, centre.y}, inner, outer, {m.x, m.y});
+        if (hit >= 0) {
+            app.hovered_component = hit;
+            const auto c = headroom::kAllComponents[hit];
+            ImGui::SetTooltip("%s: %s", std::string(headroom::component_label(c)).c_str(),
+                              headroom::format_gb(app.estimate[c], 2).c_str());
+        }
+    }
+    DrawRing(app, centre, outer, inner, slices);
+    DrawCentre(app, centre);
+
+    ImGui::SameLine(0, 1.0f * em);
+    ImGui::BeginGroup();
+    ImGui::Dummy({0, std::max(0.0f, outer - 3.5f * em)});  // centre the legend on the ring
+    DrawLegend(app);
+    ImGui::EndGroup();
+}

@@ -1,0 +1,95 @@
+// The headline: total bytes per GPU, parameter counts, whether it fits the chosen GPU, and
+// the CSV export.
+#include <string>
+
+#include "headroom/format.h"
+#include "headroom/gpu.h"
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace {
+
+const headroom::Fit* SelectedFit(const AppState& app) {
+    for (const headroom::Fit& f : app.estimate.fits)
+        if (f.gpu == app.good_scenario.gpu) return &f;
+    return nullptr;
+}
+
+// Used share of the GPU as a bar; red past 100 %.
+void CapacityBar(const AppState& app, const headroom::Fit& fit, float width) {
+    const float em = theme::Em();
+    const float h = 0.55f * em;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const double used = fit.capacity_bytes > 0 ? app.estimate.total / fit.capacity_bytes : 1.0;
+    const float fill = static_cast<float>(used > 1.0 ? 1.0 : used);
+    dl->AddRectFilled(p, {p.x + width, p.y + h}, theme::kTrack, h / 2);
+    dl->AddRectFilled(p, {p.x + width * fill, p.y + h}, fit.fits ? theme::kGood : theme::kBad, h / 2);
+    ImGui::Dummy({width, h});
+}
+
+void DrawFitLine(const AppState& app) {
+    const headroom::Fit* fit = SelectedFit(app);
+    if (!fit) return;
+    const std::string name(fit->name);
+    ImGui::Text("%s", name.c_str());
+    ImGui::SameLine();
+    ui::TextDim(headroom::format_gb(fit->capacity_bytes).c_str());
+    if (fit->fits) {
+        ui::TextColored(theme::kGood, ("Fits · " + headroom::format_gb(fit->free_bytes) + " free").c_str());
+    } else {
+        ui::TextColored(theme::kBad, ("Does not fit · " + headroom::format_gb(-fit->free_bytes) + " over").c_str());
+    }
+    CapacityBar(app, *fit, ImGui::GetContentRegionAvail().x);
+}
+
+}  // namespace
+
+void DrawSummary(AppState& app) {
+    const float em = theme::Em();
+    const headroom::Estimate& e = app.estimate;
+    if (!ImGui::BeginTable("summary", 2, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("total", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("fit", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ui::TextDim(app.good_scenario.mode == headroom::Mode::Training ? "TRAINING · MEMORY PER GPU"
+                                                                   : "INFERENCE · MEMORY PER GPU");
+    ImGui::PushFont(app.fonts.display);
+    ImGui::TextUnformatted(headroom::format_gb(e.total).c_str());
+    RecordItemRect(app, "total");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.9f * em);
+    ui::TextDim(headroom::format_gib(e.total).c_str());
+    ImGui::Text("%s params", headroom::format_count(e.params_total).c_str());
+    if (e.params_active != e.params_total) {
+        ImGui::SameLine();
+        ui::TextDim(("· " + headroom::format_count(e.params_active) + " active").c_str());
+    }
+    if (e.params_trainable != e.params_total) {
+        ImGui::SameLine();
+        ui::TextDim(("· " + headroom::format_count(e.params_trainable) + " trainable").c_str());
+    }
+
+    ImGui::TableSetColumnIndex(1);
+    const char* button = "Download CSV";
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                         ImGui::CalcTextSize(button).x - 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(button)) app.request_csv_download = true;
+    RecordItemRect(app, "download_csv");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Inputs and breakdown as headroom.csv");
+    ImGui::Dummy({0, 0.2f * em});
+    DrawFitLine(app);
+    ImGui::EndTable();
+
+    if (app.showing_stale) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted("Some inputs are invalid (see the red messages): showing the last valid result.");
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+}

@@ -1,0 +1,42 @@
+// Form rows shared by the input panels: label | field + unit, with the validation message
+// for that field in red underneath. Each returns true when the user changed the value.
+#pragma once
+#include <span>
+#include <string_view>
+
+#include "app_state.h"
+#include "imgui.h"
+
+namespace ui {
+
+// A titled group of rows; rows go between BeginForm and EndForm.
+bool BeginForm(AppState& app, const char* title);
+void EndForm();
+
+// `field` is the scenario's JSON path ("batch", "model.layers"), used to find its error
+// and to name the widget's rectangle for the browser tests.
+bool RowInt64(AppState& app, const char* label, std::string_view field, long long* v, const char* unit);
+bool RowInt(AppState& app, const char* label, std::string_view field, int* v, const char* unit);
+bool RowDouble(AppState& app, const char* label, std::string_view field, double* v, const char* unit,
+               const char* format);
+bool RowCombo(AppState& app, const char* label, std::string_view field, int* index,
+              std::span<const std::string_view> items);
+bool RowCheckbox(AppState& app, const char* label, std::string_view field, bool* v);
+
+// A left-aligned label in the form's first column (for rows with custom content).
+void RowLabel(const char* label);
+void FieldErrorText(const AppState& app, std::string_view field);
+
+// A padded panel with the card background, as a one-cell table so it sizes to its content.
+bool BeginCard(const char* id);
+void EndCard();
+// A panel title in the heading font.
+void CardTitle(const AppState& app, const char* title);
+
+// Text in a colour; `Dim` for secondary text.
+void TextColored(ImU32 color, const char* text);
+void TextDim(const char* text);
+// Right-aligns `text` in the current table cell.
+void TextRight(const char* text, ImU32 color = 0);
+
+}  // namespace ui
