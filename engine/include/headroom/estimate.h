@@ -1,0 +1,56 @@
+// The estimator: a pure function from Scenario to Estimate. One function per component,
+// each computing its bytes and its formula (symbolic, substituted, cited) in one place.
+#pragma once
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "headroom/scenario.h"
+
+namespace headroom {
+
+enum class Component { Weights, MasterWeights, Gradients, OptimizerStates, Activations, KvCache, Overhead };
+inline constexpr int kComponentCount = 7;
+inline constexpr Component kAllComponents[kComponentCount] = {
+    Component::Weights,     Component::MasterWeights, Component::Gradients, Component::OptimizerStates,
+    Component::Activations, Component::KvCache,       Component::Overhead};
+
+std::string_view component_id(Component c);     // "optimizer_states"
+std::string_view component_label(Component c);  // "Optimizer states"
+
+struct Formula {
+    Component component;
+    std::string formula;      // symbolic, e.g. "N × b_w / shard"
+    std::string substituted;  // the same with the scenario's numbers and the result
+    std::string source;       // citation
+};
+
+struct Fit {
+    std::string_view gpu;   // catalogue id
+    std::string_view name;
+    double capacity_bytes;
+    bool fits;
+    double free_bytes;      // capacity - total; negative when it does not fit
+};
+
+struct Estimate {
+    std::array<double, kComponentCount> bytes{};  // per GPU, disjoint, index by Component
+    double total = 0;                             // bytes per GPU, the sum of `bytes`
+    double params_total = 0;
+    double params_active = 0;
+    double params_trainable = 0;
+    std::vector<Formula> formulas;  // one per component, in kAllComponents order
+    std::vector<Fit> fits;          // every catalogue GPU, catalogue order
+
+    double operator[](Component c) const { return bytes[static_cast<int>(c)]; }
+};
+
+// Precondition: validate(s) is empty. Result is finite and non-negative.
+Estimate estimate(const Scenario& s);
+
+// Activation bytes for one transformer layer (Korthikanti et al. 2022), exposed for the
+// per-layer view of seed 003.
+double activation_bytes_per_layer(const Scenario& s);
+
+}  // namespace headroom

@@ -1,0 +1,25 @@
+// Writers for the result: JSON of the contract, CSV (RFC 4180), and the one-call text API
+// that the CLI and the Embind binding share.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "headroom/estimate.h"
+#include "headroom/scenario.h"
+
+namespace headroom {
+
+std::string estimate_to_json(const Estimate& e, int indent = -1);
+std::string errors_to_json(const std::vector<FieldError>& errors, int indent = -1);
+
+// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+// One table: the inputs, then each component with bytes, GB, GiB and share of total.
+std::string estimate_to_csv(const Scenario& s, const Estimate& e);
+
+// Scenario JSON text in, result JSON text (or {"errors": [...]}) out. Never throws.
+std::string estimate_json(std::string_view scenario_json, int indent = -1);
+// Scenario JSON text in, CSV out; empty string with errors filled when invalid.
+std::string estimate_csv(std::string_view scenario_json, std::vector<FieldError>* errors);
+
+}  // namespace headroom

@@ -1,0 +1,138 @@
+// Result writers shared by the CLI, the web app and the Embind API.
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "headroom/format.h"
+#include "headroom/report.h"
+
+namespace headroom {
+namespace {
+
+using json = nlohmann::json;
+
+// Sizes are whole bytes in JSON: an integer reads the same in every language.
+json whole_bytes(double bytes) { return static_cast<long long>(std::llround(bytes)); }
+
+std::string dump(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
+
+std::string csv_field(std::string_view v) {
+    if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv_row(std::initializer_list<std::string_view> fields) {
+    std::string row;
+    for (std::string_view f : fields) {
+        if (!row.empty()) row += ',';
+        row += csv_field(f);
+    }
+    return row + "\r\n";
+}
+
+std::string plain(double v) { return format_count(v); }
+std::string integer(double v) { return format_fixed(std::round(v), 0); }
+
+}  // namespace
+
+std::string estimate_to_json(const Estimate& e, int indent) {
+    json per_gpu = json::object();
+    for (Component c : kAllComponents) per_gpu[std::string(component_id(c))] = whole_bytes(e[c]);
+    per_gpu["total"] = whole_bytes(e.total);
+    json formulas = json::array();
+    for (const Formula& f : e.formulas)
+        formulas.push_back({{"component", component_id(f.component)},
+                            {"formula", f.formula},
+                            {"substituted", f.substituted},
+                            {"source", f.source}});
+    json fits = json::array();
+    for (const Fit& f : e.fits)
+        fits.push_back({{"gpu", f.gpu},
+                        {"name", f.name},
+                        {"capacity_bytes", whole_bytes(f.capacity_bytes)},
+                        {"fits", f.fits},
+                        {"free_bytes", whole_bytes(f.free_bytes)}});
+    const json doc = {{"per_gpu", per_gpu},
+                      {"params",
+                       {{"total", whole_bytes(e.params_total)},
+                        {"active", whole_bytes(e.params_active)},
+                        {"trainable", whole_bytes(e.params_trainable)}}},
+                      {"formulas", formulas},
+                      {"fits", fits}};
+    return dump(doc, indent);
+}
+
+std::string errors_to_json(const std::vector<FieldError>& errors, int indent) {
+    json list = json::array();
+    for (const FieldError& e : errors) list.push_back({{"field", e.field}, {"message", e.message}});
+    return dump(json{{"errors", list}}, indent);
+}
+
+std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
+    std::string out = csv_row({"section", "item", "value", "unit", "bytes (B)", "size (GB = 1e9 B)",
+                               "size (GiB = 2^30 B)", "share of total (%)"});
+    auto input = [&](std::string_view item, const std::string& value, std::string_view unit) {
+        out += csv_row({"input", item, value, unit, "", "", "", ""});
+    };
+    const ModelArch& m = s.model;
+    input("mode", std::string(mode_name(s.mode)), "");
+    input("model", s.model_preset.empty() ? "custom" : s.model_preset, "");
+    input("params", integer(e.params_total), "parameters");
+    input("layers", std::to_string(m.layers), "");
+    input("hidden", std::to_string(m.hidden), "");
+    input("heads", std::to_string(m.heads), "");
+    input("kv_heads", std::to_string(effective_kv_heads(m)), "");
+    input("head_dim", std::to_string(effective_head_dim(m)), "");
+    input("batch", std::to_string(s.batch), "sequences");
+    input("seq_len", std::to_string(s.seq_len), "tokens");
+    input("kv_cache", kv_cache_enabled(s) ? "on" : "off", "");
+    input("kv_tokens", std::to_string(effective_kv_tokens(s)), "tokens");
+    input("dtype_weights", std::string(dtype_name(s.dtypes.weights)), "");
+    input("dtype_gradients", std::string(dtype_name(s.dtypes.gradients)), "");
+    input("dtype_activations", std::string(dtype_name(s.dtypes.activations)), "");
+    input("dtype_kv_cache", std::string(dtype_name(s.dtypes.kv_cache)), "");
+    input("dtype_master_weights", s.dtypes.master_weights ? std::string(dtype_name(*s.dtypes.master_weights)) : "none", "");
+    input("dtype_optimizer_state", std::string(dtype_name(s.dtypes.optimizer_state)), "");
+    input("optimizer", std::string(optimizer_name(s.optimizer)), "");
+    input("recompute", std::string(recompute_name(s.recompute)), "");
+    input("flash_attention", s.flash_attention ? "on" : "off", "");
+    input("activation_model", std::string(activation_model_name(s.activation_model)), "");
+    input("dp", std::to_string(s.parallel.dp), "GPUs");
+    input("zero", std::to_string(s.parallel.zero), "stage");
+    input("tp", std::to_string(s.parallel.tp), "GPUs");
+    input("pp", std::to_string(s.parallel.pp), "stages");
+    input("sp", s.parallel.sp ? "on" : "off", "");
+    input("overhead_fraction", plain(s.overhead.fraction), "");
+    input("overhead_bytes", integer(s.overhead.bytes), "B");
+    input("gpu", s.gpu, "");
+    auto size_row = [&](std::string_view item, double bytes) {
+        const double share = e.total > 0 ? 100.0 * bytes / e.total : 0;
+        out += csv_row({"per_gpu", item, "", "", integer(bytes), format_fixed(bytes / kGB, 3),
+                        format_fixed(bytes / kGiB, 3), format_fixed(share, 2)});
+    };
+    for (Component c : kAllComponents) size_row(component_id(c), e[c]);
+    size_row("total", e.total);
+    return out;
+}
+
+std::string estimate_json(std::string_view scenario_json, int indent) {
+    const ParsedScenario p = parse_scenario(scenario_json);
+    if (!p.ok()) return errors_to_json(p.errors, indent);
+    return estimate_to_json(estimate(p.scenario), indent);
+}
+
+std::string estimate_csv(std::string_view scenario_json, std::vector<FieldError>* errors) {
+    ParsedScenario p = parse_scenario(scenario_json);
+    if (!p.ok()) {
+        if (errors) *errors = std::move(p.errors);
+        return {};
+    }
+    return estimate_to_csv(p.scenario, estimate(p.scenario));
+}
+
+}  // namespace headroom

@@ -1,0 +1,184 @@
+// Scenario defaults, enum names and validation. Validation names each bad field with a
+// sentence a user can act on; it never clamps.
+#include <cmath>
+#include <string>
+
+#include "headroom/format.h"
+#include "headroom/gpu.h"
+#include "headroom/scenario.h"
+
+namespace headroom {
+
+Scenario default_scenario() {
+    Scenario s;
+    if (const ModelPreset* p = find_model(s.model_preset)) s.model = p->arch;
+    return s;
+}
+
+std::string_view mode_name(Mode m) { return m == Mode::Training ? "training" : "inference"; }
+
+std::string_view optimizer_name(Optimizer o) {
+    switch (o) {
+        case Optimizer::AdamW: return "adamw";
+        case Optimizer::AdamW8bit: return "adamw_8bit";
+        case Optimizer::SgdMomentum: return "sgd_momentum";
+        case Optimizer::Sgd: return "sgd";
+    }
+    return "?";
+}
+
+std::string_view recompute_name(Recompute r) {
+    switch (r) {
+        case Recompute::None: return "none";
+        case Recompute::Selective: return "selective";
+        case Recompute::Full: return "full";
+        case Recompute::Sqrt: return "sqrt";
+    }
+    return "?";
+}
+
+std::string_view activation_model_name(ActivationModel a) {
+    switch (a) {
+        case ActivationModel::Transformer: return "transformer";
+        case ActivationModel::Multiplier: return "multiplier";
+        case ActivationModel::PerSample: return "per_sample";
+    }
+    return "?";
+}
+
+namespace {
+template <typename E, typename NameFn, size_t N>
+std::optional<E> parse_by_name(std::string_view s, const E (&all)[N], NameFn name) {
+    for (E e : all)
+        if (name(e) == s) return e;
+    return std::nullopt;
+}
+constexpr Mode kModes[] = {Mode::Training, Mode::Inference};
+constexpr Optimizer kOptimizers[] = {Optimizer::AdamW, Optimizer::AdamW8bit, Optimizer::SgdMomentum, Optimizer::Sgd};
+constexpr Recompute kRecomputes[] = {Recompute::None, Recompute::Selective, Recompute::Full, Recompute::Sqrt};
+constexpr ActivationModel kActivationModels[] = {ActivationModel::Transformer, ActivationModel::Multiplier,
+                                                 ActivationModel::PerSample};
+}  // namespace
+
+std::optional<Mode> parse_mode(std::string_view s) { return parse_by_name(s, kModes, mode_name); }
+std::optional<Optimizer> parse_optimizer(std::string_view s) { return parse_by_name(s, kOptimizers, optimizer_name); }
+std::optional<Recompute> parse_recompute(std::string_view s) { return parse_by_name(s, kRecomputes, recompute_name); }
+std::optional<ActivationModel> parse_activation_model(std::string_view s) {
+    return parse_by_name(s, kActivationModels, activation_model_name);
+}
+
+bool kv_cache_enabled(const Scenario& s) { return s.kv_cache.value_or(s.mode == Mode::Inference); }
+long long effective_kv_tokens(const Scenario& s) { return s.kv_tokens.value_or(s.seq_len); }
+
+bool needs_architecture(const Scenario& s) {
+    return s.activation_model == ActivationModel::Transformer || kv_cache_enabled(s) ||
+           s.activation_model == ActivationModel::Multiplier;
+}
+
+// [SECTION] validation
+
+namespace {
+
+// Upper bounds keep every product finite and catch typos (an extra zero or three); each is
+// far above any real job.
+constexpr double kMaxParams = 1e14;
+constexpr long long kMaxBatch = 1'000'000;
+constexpr long long kMaxTokens = 100'000'000;
+constexpr int kMaxLayers = 10'000;
+constexpr int kMaxWidth = 1'000'000;
+constexpr int kMaxVocab = 10'000'000;
+constexpr int kMaxExperts = 100'000;
+constexpr int kMaxWorld = 1'000'000;
+constexpr double kMaxBytes = 1e16;
+
+struct Checker {
+    std::vector<FieldError>& out;
+    void fail(std::string field, std::string message) { out.push_back({std::move(field), std::move(message)}); }
+    template <typename T>
+    void range(const char* field, T v, T lo, T hi, const char* what) {
+        if (!(v >= lo && v <= hi))
+            fail(field, std::string(what) + " must be between " + format_int(double(lo)) + " and " +
+                            format_int(double(hi)) + "; got " + format_count(double(v)) + ".");
+    }
+};
+
+void check_architecture(const Scenario& s, Checker& c) {
+    const ModelArch& m = s.model;
+    const bool needed = needs_architecture(s);
+    if (m.params != 0 && !(m.params >= 1 && m.params <= kMaxParams))
+        c.fail("model.params", "Parameters must be between 1 and 100T; got " + format_count(m.params) + ".");
+    if (!needed) {
+        if (m.params == 0 && (m.layers <= 0 || m.hidden <= 0))
+            c.fail("model.params", "Give the parameter count (or the architecture to derive it from).");
+        return;
+    }
+    auto required = [&](const char* field, int v, int hi, const char* what) {
+        if (v == 0)
+            c.fail(field, std::string(what) + " is needed by the " +
+                              std::string(activation_model_name(s.activation_model)) + " activation model" +
+                              (kv_cache_enabled(s) ? " and the KV cache." : "."));
+        else
+            c.range(field, v, 1, hi, what);
+    };
+    required("model.layers", m.layers, kMaxLayers, "Layers");
+    required("model.hidden", m.hidden, kMaxWidth, "Hidden size");
+    const bool needs_heads = s.activation_model == ActivationModel::Transformer || kv_cache_enabled(s);
+    if (needs_heads) required("model.heads", m.heads, kMaxWidth, "Attention heads");
+    if (m.kv_heads != 0) c.range("model.kv_heads", m.kv_heads, 1, kMaxWidth, "KV heads");
+    if (m.head_dim != 0) c.range("model.head_dim", m.head_dim, 1, kMaxWidth, "Head dimension");
+    if (m.ffn != 0) c.range("model.ffn", m.ffn, 1, 4 * kMaxWidth, "FFN size");
+    if (m.vocab != 0) c.range("model.vocab", m.vocab, 1, kMaxVocab, "Vocabulary size");
+    c.range("model.experts", m.experts, 1, kMaxExperts, "Experts");
+    if (m.experts_active < 1 || m.experts_active > m.experts)
+        c.fail("model.experts_active", "Active experts must be between 1 and the number of experts (" +
+                                           std::to_string(m.experts) + ").");
+    if (m.heads > 0 && m.kv_heads > 0 && (m.kv_heads > m.heads || m.heads % m.kv_heads != 0))
+        c.fail("model.kv_heads", "KV heads must divide the attention heads (" + std::to_string(m.heads) +
+                                     "); got " + std::to_string(m.kv_heads) + ".");
+    if (m.heads > 0 && m.head_dim == 0 && m.hidden > 0 && m.hidden % m.heads != 0)
+        c.fail("model.head_dim", "Hidden size " + std::to_string(m.hidden) + " does not divide by " +
+                                     std::to_string(m.heads) + " heads: give the head dimension.");
+    if (m.params == 0 && m.vocab == 0 && m.layers > 0)
+        c.fail("model.vocab", "Give the vocabulary size (or the parameter count) so the parameters can be counted.");
+}
+
+void check_parallel(const Scenario& s, Checker& c) {
+    const Parallel& p = s.parallel;
+    c.range("parallel.dp", p.dp, 1, kMaxWorld, "Data-parallel GPUs");
+    c.range("parallel.zero", p.zero, 0, 3, "ZeRO stage");
+    c.range("parallel.tp", p.tp, 1, 4096, "Tensor-parallel GPUs");
+    c.range("parallel.pp", p.pp, 1, kMaxLayers, "Pipeline stages");
+    if (s.model.heads > 0 && p.tp > 1 && s.model.heads % p.tp != 0)
+        c.fail("parallel.tp", "Tensor parallelism splits attention heads: " + std::to_string(s.model.heads) +
+                                  " heads do not divide by " + std::to_string(p.tp) + ".");
+    if (s.model.layers > 0 && p.pp > s.model.layers)
+        c.fail("parallel.pp", "Pipeline stages (" + std::to_string(p.pp) + ") cannot exceed the layers (" +
+                                  std::to_string(s.model.layers) + ").");
+}
+
+}  // namespace
+
+std::vector<FieldError> validate(const Scenario& s) {
+    std::vector<FieldError> errors;
+    Checker c{errors};
+    c.range("batch", s.batch, 1LL, kMaxBatch, "Batch size");
+    c.range("seq_len", s.seq_len, 1LL, kMaxTokens, "Sequence length");
+    if (s.kv_tokens) c.range("kv_tokens", *s.kv_tokens, 1LL, kMaxTokens, "KV-cache tokens");
+    check_architecture(s, c);
+    if (s.activation_model == ActivationModel::Multiplier) {
+        c.range("activation_multiplier", s.activation_multiplier, 1e-3, 1e4, "Activation multiplier");
+        if (!(s.checkpoint_factor > 0 && s.checkpoint_factor <= 1))
+            c.fail("checkpoint_factor", "Checkpoint factor is the share of activations kept: above 0 and at most 1; got " +
+                                            format_count(s.checkpoint_factor) + ".");
+    }
+    if (s.activation_model == ActivationModel::PerSample)
+        c.range("activation_bytes_per_sample", s.activation_bytes_per_sample, 0.0, kMaxBytes,
+                "Activation bytes per sample");
+    check_parallel(s, c);
+    c.range("overhead.fraction", s.overhead.fraction, 0.0, 10.0, "Overhead fraction");
+    c.range("overhead.bytes", s.overhead.bytes, 0.0, kMaxBytes, "Fixed overhead bytes");
+    if (!find_gpu(s.gpu)) c.fail("gpu", "Unknown GPU '" + s.gpu + "'.");
+    return errors;
+}
+
+}  // namespace headroom

@@ -1,0 +1,280 @@
+// Scenario JSON in and out (DESIGN.md's contract). Uses nlohmann/json's non-throwing calls
+// only, so a bad document becomes field errors, never an exception.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "headroom/format.h"
+#include "headroom/scenario.h"
+
+namespace headroom {
+namespace {
+
+using json = nlohmann::json;
+
+struct Reader {
+    std::vector<FieldError>& errors;
+
+    void fail(const std::string& field, std::string message) { errors.push_back({field, std::move(message)}); }
+
+    const json* field(const json& obj, const char* key) const {
+        auto it = obj.find(key);
+        return it == obj.end() ? nullptr : &*it;
+    }
+
+    bool number(const json& obj, const char* key, const std::string& path, double& out) {
+        const json* v = field(obj, key);
+        if (!v) return false;
+        if (!v->is_number()) {
+            fail(path, "Must be a number; got " + v->dump() + ".");
+            return false;
+        }
+        out = v->get<double>();
+        return true;
+    }
+
+    // Whole numbers arrive as JSON integers or as floats with no fraction (1e3); anything
+    // else is named, never rounded.
+    template <typename Int>
+    bool integer(const json& obj, const char* key, const std::string& path, Int& out) {
+        double d = 0;
+        if (!number(obj, key, path, d)) return false;
+        if (d != std::floor(d)) {
+            fail(path, "Must be a whole number; got " + format_count(d) + ".");
+            return false;
+        }
+        if (std::fabs(d) > 9e15) {
+            fail(path, "Is far too large; got " + format_count(d) + ".");
+            return false;
+        }
+        if (double(Int(d)) != d) {
+            fail(path, "Is out of range; got " + format_count(d) + ".");
+            return false;
+        }
+        out = Int(d);
+        return true;
+    }
+
+    bool boolean(const json& obj, const char* key, const std::string& path, bool& out) {
+        const json* v = field(obj, key);
+        if (!v) return false;
+        if (!v->is_boolean()) {
+            fail(path, "Must be true or false; got " + v->dump() + ".");
+            return false;
+        }
+        out = v->get<bool>();
+        return true;
+    }
+
+    template <typename E, typename ParseFn>
+    void choice(const json& obj, const char* key, const std::string& path, E& out, ParseFn parse,
+                const char* choices) {
+        const json* v = field(obj, key);
+        if (!v) return;
+        std::optional<E> e;
+        if (v->is_string()) e = parse(v->get<std::string>());
+        if (e)
+            out = *e;
+        else
+            fail(path, "Must be one of " + std::string(choices) + "; got " + v->dump() + ".");
+    }
+
+    void unknown_keys(const json& obj, const std::string& prefix, std::initializer_list<const char*> known) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool ok = false;
+            for (const char* k : known) ok = ok || it.key() == k;
+            if (!ok) fail(prefix + it.key(), "Unknown field.");
+        }
+    }
+};
+
+constexpr const char* kDTypeChoices = "fp32, bf16, fp16, fp8, int8, int4, fp4";
+
+void read_model(Reader& r, const json& v, Scenario& s) {
+    if (v.is_string()) {
+        const std::string id = v.get<std::string>();
+        if (const ModelPreset* p = find_model(id)) {
+            s.model_preset = id;
+            s.model = p->arch;
+        } else {
+            r.fail("model", "Unknown model preset '" + id + "'.");
+        }
+        return;
+    }
+    if (!v.is_object()) {
+        r.fail("model", "Must be a preset id or an architecture object.");
+        return;
+    }
+    // An object describes a custom model; "preset" names a starting point it overrides.
+    ModelArch m;
+    s.model_preset.clear();
+    if (const json* base = r.field(v, "preset")) {
+        const ModelPreset* p = base->is_string() ? find_model(base->get<std::string>()) : nullptr;
+        if (p)
+            m = p->arch;
+        else
+            r.fail("model.preset", "Unknown model preset " + base->dump() + ".");
+    }
+    r.unknown_keys(v, "model.", {"preset", "name", "params", "layers", "hidden", "heads", "kv_heads", "head_dim",
+                                 "ffn", "vocab", "gated_ffn", "tied_embeddings", "experts", "experts_active"});
+    r.number(v, "params", "model.params", m.params);
+    r.integer(v, "layers", "model.layers", m.layers);
+    r.integer(v, "hidden", "model.hidden", m.hidden);
+    r.integer(v, "heads", "model.heads", m.heads);
+    r.integer(v, "kv_heads", "model.kv_heads", m.kv_heads);
+    r.integer(v, "head_dim", "model.head_dim", m.head_dim);
+    r.integer(v, "ffn", "model.ffn", m.ffn);
+    r.integer(v, "vocab", "model.vocab", m.vocab);
+    r.boolean(v, "gated_ffn", "model.gated_ffn", m.gated_ffn);
+    r.boolean(v, "tied_embeddings", "model.tied_embeddings", m.tied_embeddings);
+    r.integer(v, "experts", "model.experts", m.experts);
+    r.integer(v, "experts_active", "model.experts_active", m.experts_active);
+    s.model = m;
+}
+
+void read_dtypes(Reader& r, const json& v, Scenario& s) {
+    if (!v.is_object()) {
+        r.fail("dtypes", "Must be an object of dtype names.");
+        return;
+    }
+    r.unknown_keys(v, "dtypes.", {"weights", "gradients", "activations", "kv_cache", "master_weights", "optimizer_state"});
+    Precision& d = s.dtypes;
+    r.choice(v, "weights", "dtypes.weights", d.weights, parse_dtype, kDTypeChoices);
+    r.choice(v, "gradients", "dtypes.gradients", d.gradients, parse_dtype, kDTypeChoices);
+    r.choice(v, "activations", "dtypes.activations", d.activations, parse_dtype, kDTypeChoices);
+    r.choice(v, "kv_cache", "dtypes.kv_cache", d.kv_cache, parse_dtype, kDTypeChoices);
+    r.choice(v, "optimizer_state", "dtypes.optimizer_state", d.optimizer_state, parse_dtype, kDTypeChoices);
+    // Master weights default to fp32 when the weights are in a lower precision, none otherwise.
+    if (const json* m = r.field(v, "master_weights")) {
+        if (m->is_string() && m->get<std::string>() == "none")
+            d.master_weights.reset();
+        else if (auto t = m->is_string() ? parse_dtype(m->get<std::string>()) : std::nullopt)
+            d.master_weights = *t;
+        else
+            r.fail("dtypes.master_weights", "Must be none or one of " + std::string(kDTypeChoices) + "; got " +
+                                                m->dump() + ".");
+    } else {
+        d.master_weights = d.weights == DType::FP32 ? std::nullopt : std::optional<DType>(DType::FP32);
+    }
+}
+
+void read_parallel(Reader& r, const json& v, Scenario& s) {
+    if (!v.is_object()) {
+        r.fail("parallel", "Must be an object.");
+        return;
+    }
+    r.unknown_keys(v, "parallel.", {"dp", "zero", "tp", "pp", "sp"});
+    r.integer(v, "dp", "parallel.dp", s.parallel.dp);
+    r.integer(v, "zero", "parallel.zero", s.parallel.zero);
+    r.integer(v, "tp", "parallel.tp", s.parallel.tp);
+    r.integer(v, "pp", "parallel.pp", s.parallel.pp);
+    r.boolean(v, "sp", "parallel.sp", s.parallel.sp);
+}
+
+void read_overhead(Reader& r, const json& v, Scenario& s) {
+    if (!v.is_object()) {
+        r.fail("overhead", "Must be an object with fraction and bytes.");
+        return;
+    }
+    r.unknown_keys(v, "overhead.", {"fraction", "bytes"});
+    r.number(v, "fraction", "overhead.fraction", s.overhead.fraction);
+    r.number(v, "bytes", "overhead.bytes", s.overhead.bytes);
+}
+
+}  // namespace
+
+ParsedScenario parse_scenario(std::string_view text) {
+    ParsedScenario out{default_scenario(), {}};
+    Reader r{out.errors};
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        r.fail("", "The scenario is empty: give a JSON object ({} for the defaults).");
+        return out;
+    }
+    const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) {
+        r.fail("", "The scenario is not valid JSON.");
+        return out;
+    }
+    if (!doc.is_object()) {
+        r.fail("", "The scenario must be a JSON object.");
+        return out;
+    }
+    Scenario& s = out.scenario;
+    r.unknown_keys(doc, "", {"version", "name", "mode", "model", "batch", "seq_len", "kv_tokens", "kv_cache", "dtypes",
+                             "optimizer", "recompute", "flash_attention", "activation_model",
+                             "activation_multiplier", "checkpoint_factor", "activation_bytes_per_sample",
+                             "parallel", "overhead", "gpu"});
+    r.choice(doc, "mode", "mode", s.mode, parse_mode, "training, inference");
+    if (const json* m = r.field(doc, "model")) read_model(r, *m, s);
+    r.integer(doc, "batch", "batch", s.batch);
+    r.integer(doc, "seq_len", "seq_len", s.seq_len);
+    long long kv_tokens = 0;
+    if (r.integer(doc, "kv_tokens", "kv_tokens", kv_tokens)) s.kv_tokens = kv_tokens;
+    bool kv_cache = false;
+    if (r.boolean(doc, "kv_cache", "kv_cache", kv_cache)) s.kv_cache = kv_cache;
+    read_dtypes(r, r.field(doc, "dtypes") ? doc["dtypes"] : json::object(), s);
+    r.choice(doc, "optimizer", "optimizer", s.optimizer, parse_optimizer, "adamw, adamw_8bit, sgd_momentum, sgd");
+    r.choice(doc, "recompute", "recompute", s.recompute, parse_recompute, "none, selective, full, sqrt");
+    r.boolean(doc, "flash_attention", "flash_attention", s.flash_attention);
+    r.choice(doc, "activation_model", "activation_model", s.activation_model, parse_activation_model,
+             "transformer, multiplier, per_sample");
+    r.number(doc, "activation_multiplier", "activation_multiplier", s.activation_multiplier);
+    r.number(doc, "checkpoint_factor", "checkpoint_factor", s.checkpoint_factor);
+    r.number(doc, "activation_bytes_per_sample", "activation_bytes_per_sample", s.activation_bytes_per_sample);
+    if (const json* p = r.field(doc, "parallel")) read_parallel(r, *p, s);
+    if (const json* o = r.field(doc, "overhead")) read_overhead(r, *o, s);
+    if (const json* g = r.field(doc, "gpu")) {
+        if (g->is_string())
+            s.gpu = g->get<std::string>();
+        else
+            r.fail("gpu", "Must be a GPU id string; got " + g->dump() + ".");
+    }
+    // Range checks too, for every field the parse did not already reject.
+    for (FieldError& e : validate(s)) {
+        bool named = false;
+        for (const FieldError& seen : out.errors) named = named || seen.field == e.field;
+        if (!named) out.errors.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::string scenario_to_json(const Scenario& s, int indent) {
+    json doc;
+    doc["mode"] = mode_name(s.mode);
+    const ModelPreset* preset = s.model_preset.empty() ? nullptr : find_model(s.model_preset);
+    if (preset && preset->arch == s.model) {
+        doc["model"] = s.model_preset;
+    } else {
+        const ModelArch& m = s.model;
+        json mj = {{"layers", m.layers}, {"hidden", m.hidden}, {"heads", m.heads}, {"kv_heads", m.kv_heads},
+                   {"head_dim", m.head_dim}, {"ffn", m.ffn}, {"vocab", m.vocab}, {"gated_ffn", m.gated_ffn},
+                   {"tied_embeddings", m.tied_embeddings}, {"experts", m.experts},
+                   {"experts_active", m.experts_active}};
+        if (m.params > 0) mj["params"] = m.params;
+        doc["model"] = mj;
+    }
+    doc["batch"] = s.batch;
+    doc["seq_len"] = s.seq_len;
+    if (s.kv_tokens) doc["kv_tokens"] = *s.kv_tokens;
+    if (s.kv_cache) doc["kv_cache"] = *s.kv_cache;
+    const Precision& d = s.dtypes;
+    doc["dtypes"] = {{"weights", dtype_name(d.weights)},
+                     {"gradients", dtype_name(d.gradients)},
+                     {"activations", dtype_name(d.activations)},
+                     {"kv_cache", dtype_name(d.kv_cache)},
+                     {"master_weights", d.master_weights ? dtype_name(*d.master_weights) : "none"},
+                     {"optimizer_state", dtype_name(d.optimizer_state)}};
+    doc["optimizer"] = optimizer_name(s.optimizer);
+    doc["recompute"] = recompute_name(s.recompute);
+    doc["flash_attention"] = s.flash_attention;
+    doc["activation_model"] = activation_model_name(s.activation_model);
+    doc["activation_multiplier"] = s.activation_multiplier;
+    doc["checkpoint_factor"] = s.checkpoint_factor;
+    doc["activation_bytes_per_sample"] = s.activation_bytes_per_sample;
+    doc["parallel"] = {{"dp", s.parallel.dp}, {"zero", s.parallel.zero}, {"tp", s.parallel.tp},
+                       {"pp", s.parallel.pp}, {"sp", s.parallel.sp}};
+    doc["overhead"] = {{"fraction", s.overhead.fraction}, {"bytes", s.overhead.bytes}};
+    doc["gpu"] = s.gpu;
+    return doc.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace headroom

@@ -1,0 +1,42 @@
+// A small static file server for the built site, for scripts/run.sh and the browser tests.
+// Node's standard library only. Usage: node scripts/serve.mjs <site-dir> [port] [host]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+export function serve(siteDir, port = 8080, host = '127.0.0.1') {
+  const root = resolve(siteDir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        // Revalidate every time: the service worker, not the HTTP cache, makes the page offline.
+        'Cache-Control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir, port = '8080', host = '127.0.0.1'] = process.argv.slice(2);
+  if (!dir) { console.error('usage: node scripts/serve.mjs <site-dir> [port] [host]'); process.exit(2); }
+  await serve(dir, Number(port), host);
+  console.log(`Headroom is served at http://${host}:${port}/`);
+}
