@@ -40,6 +40,11 @@ EM_JS(void, js_set_summary, (const char* text, const char* total_bytes, int vers
     el.dataset.totalBytes = UTF8ToString(total_bytes);
     el.dataset.version = String(version);
 });
+// Browser.setCanvasSize, not glfwSetWindowSize: Emscripten's GLFW goes fullscreen when asked
+// for exactly the screen's size, which a full-window canvas at devicePixelRatio 1 is.
+EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+// Emscripten's GLFW has no cursor shapes; ImGui's wish is mapped to CSS instead.
+EM_JS(void, js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 
 namespace {
@@ -56,6 +61,7 @@ struct Platform {
     int css_w = 0, css_h = 0;
     float ratio = 0;  // devicePixelRatio the fonts and style were built for
     int published_summary = -1;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool first_frame_done = false;
 };
 
@@ -103,13 +109,29 @@ void SyncCanvas(Platform& p) {
         p.css_w = 0;  // force the resize below
     }
     if (w != p.css_w || h != p.css_h) {
-        glfwSetWindowSize(p.window, static_cast<int>(std::lround(w * ratio)), static_cast<int>(std::lround(h * ratio)));
+        js_set_canvas_size(static_cast<int>(std::lround(w * ratio)), static_cast<int>(std::lround(h * ratio)));
         p.css_w = w;
         p.css_h = h;
     }
 }
 
+const char* CssCursor(ImGuiMouseCursor c) {
+    switch (c) {
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        case ImGuiMouseCursor_None: return "none";
+        default: return "default";
+    }
+}
+
 void CarryOutRequests(Platform& p) {
+    if (ImGui::GetMouseCursor() != p.cursor) {
+        p.cursor = ImGui::GetMouseCursor();
+        js_set_cursor(CssCursor(p.cursor));
+    }
     AppState& app = *p.app;
     if (app.request_csv_download) {
         app.request_csv_download = false;
@@ -168,6 +190,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no file system; layout is fixed anyway
     io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // see js_set_cursor
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvas(p);

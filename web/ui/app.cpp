@@ -18,7 +18,7 @@ void BeginFrameState(AppState& app) {
 
 void DrawHeader(AppState& app) {
     ImGui::PushFont(app.fonts.heading);
-    ImGui::TextUnformatted("Headroom");
+    ui::TextColored(theme::kAccent, "Headroom");
     ImGui::PopFont();
     ImGui::SameLine();
     ui::TextDim("GPU memory per device, computed in your browser");

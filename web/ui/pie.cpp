@@ -57,13 +57,28 @@ void DrawCentre(AppState& app, ImVec2 centre) {
     dl->AddText({centre.x - u.x / 2, centre.y + t.y * 0.2f}, theme::kTextDim, sub);
 }
 
+// Swatch + the longest component label.
+float LegendNameWidth() {
+    float w = 0;
+    for (headroom::Component c : headroom::kAllComponents) {
+        const std::string label(headroom::component_label(c));
+        w = std::max(w, ImGui::CalcTextSize(label.c_str()).x);
+    }
+    return w + ImGui::GetTextLineHeight();
+}
+
+float LegendWidth() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return LegendNameWidth() + 7.8f * theme::Em() + 6 * st.CellPadding.x;
+}
+
 void DrawLegend(AppState& app) {
     const float em = theme::Em();
     const headroom::Estimate& e = app.estimate;
     if (!ImGui::BeginTable("legend", 3, ImGuiTableFlags_SizingFixedFit)) return;
-    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("gb", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
-    ImGui::TableSetupColumn("pct", ImGuiTableColumnFlags_WidthFixed, 3.4f * em);
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, LegendNameWidth());
+    ImGui::TableSetupColumn("gb", ImGuiTableColumnFlags_WidthFixed, 4.6f * em);
+    ImGui::TableSetupColumn("pct", ImGuiTableColumnFlags_WidthFixed, 3.2f * em);
     for (int i = 0; i < headroom::kComponentCount; ++i) {
         const auto c = headroom::kAllComponents[i];
         if (e[c] <= 0) continue;
@@ -92,7 +107,9 @@ void DrawLegend(AppState& app) {
 void DrawPie(AppState& app) {
     const float em = theme::Em();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float diameter = std::min(avail * 0.45f, 13.0f * em);
+    // Legend beside the ring when both fit, else below it.
+    const bool beside = avail >= LegendWidth() + 9.0f * em;
+    const float diameter = std::min(beside ? avail - LegendWidth() - 2.0f * em : avail - em, 13.0f * em);
     const float outer = diameter / 2;
     const float inner = outer * 0.6f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -113,6 +130,10 @@ void DrawPie(AppState& app) {
     DrawRing(app, centre, outer, inner, slices);
     DrawCentre(app, centre);
 
+    if (!beside) {
+        DrawLegend(app);
+        return;
+    }
     ImGui::SameLine(0, 1.0f * em);
     ImGui::BeginGroup();
     ImGui::Dummy({0, std::max(0.0f, outer - 3.5f * em)});  // centre the legend on the ring

@@ -50,9 +50,10 @@ void DrawFitLine(const AppState& app) {
 void DrawSummary(AppState& app) {
     const float em = theme::Em();
     const headroom::Estimate& e = app.estimate;
-    if (!ImGui::BeginTable("summary", 2, ImGuiTableFlags_SizingStretchProp)) return;
+    const bool two = ImGui::GetContentRegionAvail().x >= 34.0f * em;  // else fit line below
+    if (!ImGui::BeginTable("summary", two ? 2 : 1, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("total", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("fit", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    if (two) ImGui::TableSetupColumn("fit", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ui::TextDim(app.good_scenario.mode == headroom::Mode::Training ? "TRAINING · MEMORY PER GPU"
@@ -74,11 +75,16 @@ void DrawSummary(AppState& app) {
         ui::TextDim(("· " + headroom::format_count(e.params_trainable) + " trainable").c_str());
     }
 
-    ImGui::TableSetColumnIndex(1);
+    if (two) {
+        ImGui::TableSetColumnIndex(1);
+    } else {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+    }
     const char* button = "Download CSV";
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
                          ImGui::CalcTextSize(button).x - 2 * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button(button)) app.request_csv_download = true;
+    if (theme::PrimaryButton(button)) app.request_csv_download = true;
     RecordItemRect(app, "download_csv");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Inputs and breakdown as headroom.csv");
     ImGui::Dummy({0, 0.2f * em});

@@ -50,9 +50,9 @@ void ApplyStyle(float scale) {
     c[ImGuiCol_FrameBgActive] = ImVec4(0.22f, 0.25f, 0.31f, 1.0f);
     c[ImGuiCol_CheckMark] = accent;
     c[ImGuiCol_SliderGrab] = accent;
-    c[ImGuiCol_Button] = ImVec4(0.19f, 0.36f, 0.66f, 1.0f);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.25f, 0.45f, 0.80f, 1.0f);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.16f, 0.31f, 0.58f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.20f, 0.22f, 0.27f, 1.0f);  // also the combo arrows: quiet
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.26f, 0.29f, 0.36f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.30f, 0.34f, 0.42f, 1.0f);
     c[ImGuiCol_Header] = ImVec4(0.20f, 0.23f, 0.29f, 1.0f);
     c[ImGuiCol_HeaderHovered] = ImVec4(0.24f, 0.28f, 0.36f, 1.0f);
     c[ImGuiCol_HeaderActive] = ImVec4(0.26f, 0.31f, 0.40f, 1.0f);
@@ -68,5 +68,14 @@ void ApplyStyle(float scale) {
 }
 
 float Em() { return ImGui::GetFontSize(); }
+
+bool PrimaryButton(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.19f, 0.36f, 0.66f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.45f, 0.80f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.16f, 0.31f, 0.58f, 1.0f));
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleColor(3);
+    return pressed;
+}
 
 }  // namespace theme

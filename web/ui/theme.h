@@ -27,4 +27,7 @@ void ApplyStyle(float scale);
 // Font size in ImGui pixels; 1 em.
 float Em();
 
+// The one call-to-action style (accent-coloured button).
+bool PrimaryButton(const char* label);
+
 }  // namespace theme

@@ -110,7 +110,7 @@ void FieldErrorText(const AppState& app, std::string_view field) {
 bool BeginCard(const char* id) {
     const float pad = 0.9f * theme::Em();
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, {pad, pad});
-    const bool open = ImGui::BeginTable(id, 1, ImGuiTableFlags_None);
+    const bool open = ImGui::BeginTable(id, 1, ImGuiTableFlags_PadOuterX);
     ImGui::PopStyleVar();  // captured by this table; nested tables get the normal padding
     if (!open) return false;
     ImGui::TableNextRow();
