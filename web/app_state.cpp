@@ -1,6 +1,7 @@
 #include "app_state.h"
 
-#include <cstdio>
+#include <cmath>
+#include <string>
 
 #include "headroom/format.h"
 #include "headroom/gpu.h"
@@ -43,9 +44,8 @@ void Recompute(AppState& app) {
     } else if (was_stale) {
         return;  // the summary already says the result is stale
     }
-    char bytes[40];
-    std::snprintf(bytes, sizeof bytes, "%.17g", app.estimate.total);
-    app.summary_total_bytes = bytes;
+    // Whole bytes, as the JSON contract (estimate_to_json) writes them.
+    app.summary_total_bytes = std::to_string(std::llround(app.estimate.total));
     app.summary_text = BuildSummary(app);
     ++app.summary_version;
 }

@@ -37,7 +37,7 @@ struct AppState {
 
     // Text summary of `estimate` for the page's aria-live region; bumped when it changes.
     std::string summary_text;
-    std::string summary_total_bytes;  // exact, round-trippable, for data-total-bytes
+    std::string summary_total_bytes;  // whole bytes, for #summary's data-total-bytes
     int summary_version = 0;
 
     // [UI] Display scale (devicePixelRatio): fonts are rasterised for it, sizes multiply it.
