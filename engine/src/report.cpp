@@ -12,7 +12,10 @@ namespace {
 using json = nlohmann::json;
 
 // Sizes are whole bytes in JSON: an integer reads the same in every language.
-json whole_bytes(double bytes) { return static_cast<long long>(std::llround(bytes)); }
+// Past 2^53 (9 PB) a double holds no odd integers anyway, so the number is written as it is.
+json whole_bytes(double bytes) {
+    return std::fabs(bytes) < 9e15 ? json(static_cast<long long>(std::llround(bytes))) : json(bytes);
+}
 
 std::string dump(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
 

@@ -1,5 +1,6 @@
 // Scenario defaults, enum names and validation. Validation names each bad field with a
 // sentence a user can act on; it never clamps.
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -107,23 +108,26 @@ void check_architecture(const Scenario& s, Checker& c) {
     const bool needed = needs_architecture(s);
     if (m.params != 0 && !(m.params >= 1 && m.params <= kMaxParams))
         c.fail("model.params", "Parameters must be between 1 and 100T; got " + format_count(m.params) + ".");
-    if (!needed) {
-        if (m.params == 0 && (m.layers <= 0 || m.hidden <= 0))
-            c.fail("model.params", "Give the parameter count (or the architecture to derive it from).");
+    // The parameter count comes from the architecture when `params` is not given.
+    const bool counted = m.params == 0;
+    if (!needed && counted && (m.layers <= 0 || m.hidden <= 0)) {
+        c.fail("model.params", "Give the parameter count (or the architecture to derive it from).");
         return;
     }
-    auto required = [&](const char* field, int v, int hi, const char* what) {
-        if (v == 0)
+    auto required = [&](const char* field, int v, int hi, const char* what, bool need) {
+        if (v != 0)
+            c.range(field, v, 1, hi, what);
+        else if (need && needed)
             c.fail(field, std::string(what) + " is needed by the " +
                               std::string(activation_model_name(s.activation_model)) + " activation model" +
                               (kv_cache_enabled(s) ? " and the KV cache." : "."));
-        else
-            c.range(field, v, 1, hi, what);
+        else if (need)
+            c.fail(field, std::string(what) + " is needed to count the parameters (or give model.params).");
     };
-    required("model.layers", m.layers, kMaxLayers, "Layers");
-    required("model.hidden", m.hidden, kMaxWidth, "Hidden size");
+    required("model.layers", m.layers, kMaxLayers, "Layers", needed || counted);
+    required("model.hidden", m.hidden, kMaxWidth, "Hidden size", needed || counted);
     const bool needs_heads = s.activation_model == ActivationModel::Transformer || kv_cache_enabled(s);
-    if (needs_heads) required("model.heads", m.heads, kMaxWidth, "Attention heads");
+    required("model.heads", m.heads, kMaxWidth, "Attention heads", needs_heads && needed);
     if (m.kv_heads != 0) c.range("model.kv_heads", m.kv_heads, 1, kMaxWidth, "KV heads");
     if (m.head_dim != 0) c.range("model.head_dim", m.head_dim, 1, kMaxWidth, "Head dimension");
     if (m.ffn != 0) c.range("model.ffn", m.ffn, 1, 4 * kMaxWidth, "FFN size");
@@ -138,8 +142,22 @@ void check_architecture(const Scenario& s, Checker& c) {
     if (m.heads > 0 && m.head_dim == 0 && m.hidden > 0 && m.hidden % m.heads != 0)
         c.fail("model.head_dim", "Hidden size " + std::to_string(m.hidden) + " does not divide by " +
                                      std::to_string(m.heads) + " heads: give the head dimension.");
-    if (m.params == 0 && m.vocab == 0 && m.layers > 0)
+    c.range("model.moe_ffn", m.moe_ffn, 0, 4 * kMaxWidth, "Expert FFN size (0 = ffn)");
+    c.range("model.shared_experts", m.shared_experts, 0, kMaxExperts, "Shared experts");
+    c.range("model.dense_layers", m.dense_layers, 0, std::max(m.layers, 0), "Dense layers (at most the layers)");
+    c.range("model.q_lora_rank", m.q_lora_rank, 0, kMaxWidth, "Query compression rank");
+    c.range("model.kv_lora_rank", m.kv_lora_rank, 0, kMaxWidth, "KV compression rank");
+    c.range("model.rope_head_dim", m.rope_head_dim, 0, kMaxWidth, "Rotary key head dimension");
+    c.range("model.v_head_dim", m.v_head_dim, 0, kMaxWidth, "Value head dimension");
+    c.range("model.sliding_window", m.sliding_window, 0, int(kMaxTokens), "Sliding window (0 = none)");
+    c.range("model.global_layers", m.global_layers, 0, std::max(m.layers, 0), "Global-attention layers (at most the layers)");
+    c.range("model.max_positions", m.max_positions, 0, int(kMaxTokens), "Learned positions (0 = rotary)");
+    c.range("model.norms_per_layer", m.norms_per_layer, 0, 16, "Norms per layer (0 = 2)");
+    if (counted && m.vocab == 0 && m.layers > 0)
         c.fail("model.vocab", "Give the vocabulary size (or the parameter count) so the parameters can be counted.");
+    if (c.out.empty() && counted && !(derived_params(m) <= kMaxParams))
+        c.fail("model", "The architecture counts " + format_count(derived_params(m)) +
+                            " parameters, above the 100T this calculator accepts.");
 }
 
 void check_parallel(const Scenario& s, Checker& c) {

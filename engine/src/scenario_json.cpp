@@ -1,6 +1,7 @@
 // Scenario JSON in and out (DESIGN.md's contract). Uses nlohmann/json's non-throwing calls
 // only, so a bad document becomes field errors, never an exception.
 #include <cmath>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "headroom/format.h"
@@ -79,6 +80,9 @@ struct Reader {
     }
 
     void unknown_keys(const json& obj, const std::string& prefix, std::initializer_list<const char*> known) {
+        unknown_keys(obj, prefix, std::vector<const char*>(known));
+    }
+    void unknown_keys(const json& obj, const std::string& prefix, const std::vector<const char*>& known) {
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool ok = false;
             for (const char* k : known) ok = ok || it.key() == k;
@@ -86,6 +90,41 @@ struct Reader {
         }
     }
 };
+
+// The architecture's fields, by their JSON names (DESIGN.md's contract, then the additions
+// documented in model.h). One table drives reading and writing.
+struct IntField {
+    const char* key;
+    int ModelArch::*member;
+};
+struct BoolField {
+    const char* key;
+    bool ModelArch::*member;
+};
+constexpr IntField kIntFields[] = {
+    {"layers", &ModelArch::layers},           {"hidden", &ModelArch::hidden},
+    {"heads", &ModelArch::heads},             {"kv_heads", &ModelArch::kv_heads},
+    {"head_dim", &ModelArch::head_dim},       {"ffn", &ModelArch::ffn},
+    {"vocab", &ModelArch::vocab},             {"experts", &ModelArch::experts},
+    {"experts_active", &ModelArch::experts_active}, {"moe_ffn", &ModelArch::moe_ffn},
+    {"shared_experts", &ModelArch::shared_experts}, {"dense_layers", &ModelArch::dense_layers},
+    {"q_lora_rank", &ModelArch::q_lora_rank}, {"kv_lora_rank", &ModelArch::kv_lora_rank},
+    {"rope_head_dim", &ModelArch::rope_head_dim}, {"v_head_dim", &ModelArch::v_head_dim},
+    {"sliding_window", &ModelArch::sliding_window}, {"global_layers", &ModelArch::global_layers},
+    {"max_positions", &ModelArch::max_positions}, {"norms_per_layer", &ModelArch::norms_per_layer},
+};
+constexpr BoolField kBoolFields[] = {
+    {"gated_ffn", &ModelArch::gated_ffn}, {"tied_embeddings", &ModelArch::tied_embeddings},
+    {"bias", &ModelArch::bias},           {"qkv_bias", &ModelArch::qkv_bias},
+    {"layer_norm", &ModelArch::layer_norm}, {"pooler", &ModelArch::pooler},
+};
+// Fields of the contract, always written; the additions only when set.
+bool always_written(const char* key) {
+    for (const char* k : {"layers", "hidden", "heads", "kv_heads", "head_dim", "ffn", "vocab", "experts",
+                          "experts_active", "gated_ffn", "tied_embeddings"})
+        if (std::string_view(k) == key) return true;
+    return false;
+}
 
 constexpr const char* kDTypeChoices = "fp32, bf16, fp16, fp8, int8, int4, fp4";
 
@@ -114,20 +153,13 @@ void read_model(Reader& r, const json& v, Scenario& s) {
         else
             r.fail("model.preset", "Unknown model preset " + base->dump() + ".");
     }
-    r.unknown_keys(v, "model.", {"preset", "name", "params", "layers", "hidden", "heads", "kv_heads", "head_dim",
-                                 "ffn", "vocab", "gated_ffn", "tied_embeddings", "experts", "experts_active"});
+    std::vector<const char*> known = {"preset", "name", "params"};
+    for (const IntField& f : kIntFields) known.push_back(f.key);
+    for (const BoolField& f : kBoolFields) known.push_back(f.key);
+    r.unknown_keys(v, "model.", known);
     r.number(v, "params", "model.params", m.params);
-    r.integer(v, "layers", "model.layers", m.layers);
-    r.integer(v, "hidden", "model.hidden", m.hidden);
-    r.integer(v, "heads", "model.heads", m.heads);
-    r.integer(v, "kv_heads", "model.kv_heads", m.kv_heads);
-    r.integer(v, "head_dim", "model.head_dim", m.head_dim);
-    r.integer(v, "ffn", "model.ffn", m.ffn);
-    r.integer(v, "vocab", "model.vocab", m.vocab);
-    r.boolean(v, "gated_ffn", "model.gated_ffn", m.gated_ffn);
-    r.boolean(v, "tied_embeddings", "model.tied_embeddings", m.tied_embeddings);
-    r.integer(v, "experts", "model.experts", m.experts);
-    r.integer(v, "experts_active", "model.experts_active", m.experts_active);
+    for (const IntField& f : kIntFields) r.integer(v, f.key, std::string("model.") + f.key, m.*f.member);
+    for (const BoolField& f : kBoolFields) r.boolean(v, f.key, std::string("model.") + f.key, m.*f.member);
     s.model = m;
 }
 
@@ -245,10 +277,11 @@ std::string scenario_to_json(const Scenario& s, int indent) {
         doc["model"] = s.model_preset;
     } else {
         const ModelArch& m = s.model;
-        json mj = {{"layers", m.layers}, {"hidden", m.hidden}, {"heads", m.heads}, {"kv_heads", m.kv_heads},
-                   {"head_dim", m.head_dim}, {"ffn", m.ffn}, {"vocab", m.vocab}, {"gated_ffn", m.gated_ffn},
-                   {"tied_embeddings", m.tied_embeddings}, {"experts", m.experts},
-                   {"experts_active", m.experts_active}};
+        json mj = json::object();
+        for (const IntField& f : kIntFields)
+            if (always_written(f.key) || m.*f.member != 0) mj[f.key] = m.*f.member;
+        for (const BoolField& f : kBoolFields)
+            if (always_written(f.key) || m.*f.member) mj[f.key] = m.*f.member;
         if (m.params > 0) mj["params"] = m.params;
         doc["model"] = mj;
     }

@@ -3,24 +3,49 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace headroom {
 
 // Zero means "not given". A model given by `params` alone is valid wherever the
-// architecture is not needed (the per-sample activation model, say).
+// architecture is not needed (the per-sample activation model, say). Field names follow
+// the scenario JSON; the Hugging Face config.json key each comes from is in hf_config.h.
 struct ModelArch {
     double params = 0;        // parameter count used for weights/gradients/optimizer; 0 = derive
     int layers = 0;
     int hidden = 0;
     int heads = 0;
-    int kv_heads = 0;         // 0 = same as heads (multi-head attention)
-    int head_dim = 0;         // 0 = hidden / heads
+    int kv_heads = 0;         // 0 = same as heads (multi-head attention); 1 = MQA; else GQA
+    int head_dim = 0;         // 0 = hidden / heads (MLA: the non-rotary q/k head size)
     int ffn = 0;              // MLP inner size; 0 = 4 x hidden
     int vocab = 0;
     bool gated_ffn = false;   // SwiGLU/GeGLU: three MLP matrices instead of two
     bool tied_embeddings = false;
-    int experts = 1;          // MoE: experts per layer (1 = dense)
-    int experts_active = 1;   // MoE: experts routed per token
+    int experts = 1;          // MoE: routed experts per MoE layer (1 = dense)
+    int experts_active = 1;   // MoE: routed experts per token (top-k)
+
+    // Mixture of experts beyond the contract's two fields (DeepSeek-V3 style).
+    int moe_ffn = 0;          // inner size of one expert's MLP; 0 = ffn
+    int shared_experts = 0;   // experts every token passes through, besides the routed ones
+    int dense_layers = 0;     // leading layers with a dense MLP of size ffn (MoE models)
+
+    // Multi-head latent attention (DeepSeek-V2/V3): on when kv_lora_rank > 0.
+    int q_lora_rank = 0;      // query compression rank; 0 = full-rank query projection
+    int kv_lora_rank = 0;     // compressed KV latent size (what the KV cache keeps)
+    int rope_head_dim = 0;    // decoupled rotary key size per head (shared across heads)
+    int v_head_dim = 0;       // value head size; 0 = head_dim
+
+    // Attention span.
+    int sliding_window = 0;   // tokens a windowed layer attends to; 0 = full attention everywhere
+    int global_layers = 0;    // with a window: layers that still attend to everything (Gemma 2: half)
+
+    // Small parameters, for exact counts of older architectures.
+    int max_positions = 0;    // learned absolute position embeddings (GPT-2, BERT); 0 = rotary
+    bool bias = false;        // biases on every attention and MLP projection (GPT-2, BERT)
+    bool qkv_bias = false;    // biases on the q, k, v projections only (Qwen2)
+    bool layer_norm = false;  // LayerNorm (weight + bias) instead of RMSNorm (weight)
+    int norms_per_layer = 0;  // 0 = 2 (pre-attention, pre-MLP); Gemma 2 has 4
+    bool pooler = false;      // BERT's h x h pooler on the first token
 
     bool operator==(const ModelArch&) const = default;
 };
@@ -40,12 +65,40 @@ const ModelPreset* find_model(std::string_view id);
 int effective_kv_heads(const ModelArch& m);
 int effective_head_dim(const ModelArch& m);
 int effective_ffn(const ModelArch& m);
+int effective_moe_ffn(const ModelArch& m);
+int effective_v_head_dim(const ModelArch& m);
+int effective_norms_per_layer(const ModelArch& m);
+bool is_moe(const ModelArch& m);
+bool is_mla(const ModelArch& m);
+int moe_layers(const ModelArch& m);  // layers whose MLP is a mixture of experts
 
-// Parameter count derived from the architecture (embeddings, attention, MLP, norms).
+// The projections LoRA can adapt, by the names PEFT users write (q_proj -> "q").
+// MLA's compressed projections count as q (q_a, q_b) and k/v (kv_a, kv_b).
+enum class Module { Q, K, V, O, Gate, Up, Down };
+inline constexpr Module kAllModules[] = {Module::Q, Module::K, Module::V, Module::O,
+                                         Module::Gate, Module::Up, Module::Down};
+std::string_view module_name(Module m);  // "q", "k", ..., "down"
+
+// One weight matrix of the architecture, repeated `count` times in the model.
+struct Matrix {
+    double rows, cols, count;
+    bool adaptable;  // a projection LoRA may target
+    Module module;   // which one, when adaptable
+    bool expert;     // lives in a routed expert (sharded by expert parallelism)
+};
+// Every weight matrix (embeddings, projections, router) and, as 1-column "matrices", every
+// vector (norms, biases). The single description the counts below are derived from.
+std::vector<Matrix> weight_matrices(const ModelArch& m);
+
+// Parameter count derived from the architecture (embeddings, attention, MLP, norms, biases).
 double derived_params(const ModelArch& m);
 // Parameters touched per token (MoE routes to experts_active of experts).
 double derived_active_params(const ModelArch& m);
+// Parameters inside routed experts (0 for a dense model).
+double derived_expert_params(const ModelArch& m);
 // `params` when given, otherwise the derived count.
 double total_params(const ModelArch& m);
+// Adafactor's factored second moment: rows + cols per matrix, the full size per vector.
+double factored_state_elements(const ModelArch& m);
 
 }  // namespace headroom
