@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <cmath>
 #include <memory>
@@ -127,6 +128,18 @@ const char* CssCursor(ImGuiMouseCursor c) {
     }
 }
 
+// Emscripten 3.1.6's GLFW passes raw DOM wheel deltas (pixels, down positive) where ImGui
+// wants notches (up positive), so the wheel is taken from the DOM here instead.
+EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    double per_notch = 100.0;  // DOM_DELTA_PIXEL: Chrome and Safari send 100 px per notch
+    if (e->deltaMode == DOM_DELTA_LINE) per_notch = 3.0;
+    if (e->deltaMode == DOM_DELTA_PAGE) per_notch = 1.0 / 8.0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel -= static_cast<float>(e->deltaY / per_notch);
+    io.MouseWheelH -= static_cast<float>(e->deltaX / per_notch);
+    return EM_TRUE;  // the page itself never scrolls
+}
+
 void CarryOutRequests(Platform& p) {
     if (ImGui::GetMouseCursor() != p.cursor) {
         p.cursor = ImGui::GetMouseCursor();
@@ -192,6 +205,8 @@ int main() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // see js_set_cursor
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
+    glfwSetScrollCallback(p.window, nullptr);  // see OnWheel
+    emscripten_set_wheel_callback("#canvas", nullptr, false, OnWheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvas(p);
 

@@ -94,3 +94,23 @@ export function cliTotal(scenarioJson) {
 export function gbText(bytes) {
   return `${(bytes / 1e9).toFixed(1)} GB`;
 }
+
+// Replaces the text of a numeric field on the canvas as a user would: click, select all,
+// type, Enter. Key presses are held for a few frames: ImGui 1.86 samples key state once per
+// frame, so a press and release within one frame would go unseen (typed characters are queued).
+export async function typeIntoItem(page, name, text) {
+  await clickItem(page, name, { fx: 0.3 });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a', { delay: 50 });
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter', { delay: 50 });
+  await nextFrames(page, 2);
+}
+
+// Scrolls the panel under (x, y) with the mouse wheel and lets the app redraw.
+export async function wheel(page, x, y, dy) {
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(0, dy);
+  await nextFrames(page, 3);
+}

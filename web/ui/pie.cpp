@@ -69,15 +69,21 @@ float LegendNameWidth() {
 
 float LegendWidth() {
     const ImGuiStyle& st = ImGui::GetStyle();
-    return LegendNameWidth() + 7.8f * theme::Em() + 6 * st.CellPadding.x;
+    return LegendNameWidth() + 3.2f * theme::Em() + 4 * st.CellPadding.x;
+}
+
+float LegendHeight(const AppState& app) {
+    int rows = 0;
+    for (headroom::Component c : headroom::kAllComponents) rows += app.estimate[c] > 0 ? 1 : 0;
+    return rows * (ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y);
 }
 
 void DrawLegend(AppState& app) {
     const float em = theme::Em();
     const headroom::Estimate& e = app.estimate;
-    if (!ImGui::BeginTable("legend", 3, ImGuiTableFlags_SizingFixedFit)) return;
+    // Label and share only: the breakdown table beside it has the sizes.
+    if (!ImGui::BeginTable("legend", 2, ImGuiTableFlags_SizingFixedFit)) return;
     ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, LegendNameWidth());
-    ImGui::TableSetupColumn("gb", ImGuiTableColumnFlags_WidthFixed, 4.6f * em);
     ImGui::TableSetupColumn("pct", ImGuiTableColumnFlags_WidthFixed, 3.2f * em);
     for (int i = 0; i < headroom::kComponentCount; ++i) {
         const auto c = headroom::kAllComponents[i];
@@ -93,8 +99,6 @@ void DrawLegend(AppState& app) {
         ImGui::Selectable(label.c_str(), i == app.highlighted_component, ImGuiSelectableFlags_SpanAllColumns);
         if (ImGui::IsItemHovered()) app.hovered_component = i;
         ImGui::TableSetColumnIndex(1);
-        ui::TextRight(headroom::format_gb(e[c]).c_str());
-        ImGui::TableSetColumnIndex(2);
         char pct[16];
         std::snprintf(pct, sizeof pct, "%.1f%%", e.total > 0 ? e[c] / e.total * 100.0 : 0.0);
         ui::TextRight(pct, theme::kTextDim);
@@ -108,7 +112,7 @@ void DrawPie(AppState& app) {
     const float em = theme::Em();
     const float avail = ImGui::GetContentRegionAvail().x;
     // Legend beside the ring when both fit, else below it.
-    const bool beside = avail >= LegendWidth() + 9.0f * em;
+    const bool beside = avail >= LegendWidth() + 10.0f * em;
     const float diameter = std::min(beside ? avail - LegendWidth() - 2.0f * em : avail - em, 13.0f * em);
     const float outer = diameter / 2;
     const float inner = outer * 0.6f;
@@ -136,7 +140,7 @@ void DrawPie(AppState& app) {
     }
     ImGui::SameLine(0, 1.0f * em);
     ImGui::BeginGroup();
-    ImGui::Dummy({0, std::max(0.0f, outer - 3.5f * em)});  // centre the legend on the ring
+    ImGui::Dummy({0, std::max(0.0f, outer + 0.5f * em - 0.5f * LegendHeight(app))});  // centre on the ring
     DrawLegend(app);
     ImGui::EndGroup();
 }

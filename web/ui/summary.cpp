@@ -65,15 +65,10 @@ void DrawSummary(AppState& app) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.9f * em);
     ui::TextDim(headroom::format_gib(e.total).c_str());
-    ImGui::Text("%s params", headroom::format_count(e.params_total).c_str());
-    if (e.params_active != e.params_total) {
-        ImGui::SameLine();
-        ui::TextDim(("· " + headroom::format_count(e.params_active) + " active").c_str());
-    }
-    if (e.params_trainable != e.params_total) {
-        ImGui::SameLine();
-        ui::TextDim(("· " + headroom::format_count(e.params_trainable) + " trainable").c_str());
-    }
+    std::string params = headroom::format_count(e.params_total) + " params";
+    if (e.params_active != e.params_total) params += " · " + headroom::format_count(e.params_active) + " active";
+    if (e.params_trainable != e.params_total) params += " · " + headroom::format_count(e.params_trainable) + " trainable";
+    ui::TextDim(params.c_str());
 
     if (two) {
         ImGui::TableSetColumnIndex(1);

@@ -8,6 +8,8 @@
 namespace ui {
 namespace {
 
+constexpr const char* kLongestUnit = "seq / GPU";
+
 // Unique ImGui id from the field path; the label is drawn by RowLabel, not by the widget.
 std::string HiddenId(std::string_view field) { return "##" + std::string(field); }
 
@@ -15,7 +17,9 @@ std::string HiddenId(std::string_view field) { return "##" + std::string(field);
 void BeginField(const char* label, const char* unit) {
     RowLabel(label);
     ImGui::TableSetColumnIndex(1);
-    const float unit_w = unit && *unit ? ImGui::CalcTextSize(unit).x + ImGui::GetStyle().ItemInnerSpacing.x : 0.0f;
+    // Numeric fields share one right edge, leaving room for the longest unit; combos and
+    // fields without a unit run to the column's end.
+    const float unit_w = unit ? ImGui::CalcTextSize(kLongestUnit).x + ImGui::GetStyle().ItemInnerSpacing.x : 0.0f;
     ImGui::SetNextItemWidth(-unit_w - 1.0f);
 }
 
