@@ -117,6 +117,26 @@ double derived_active_params(const ModelArch& m) {
 
 double total_params(const ModelArch& m) { return m.params > 0 ? m.params : derived_params(m); }
 
+namespace {
+bool adapted(const Matrix& x, unsigned modules) {
+    return x.adaptable && (modules & (1u << static_cast<unsigned>(x.module)));
+}
+}  // namespace
+
+double lora_params(const ModelArch& m, int rank, unsigned modules, bool experts_only) {
+    double n = 0;
+    for (const Matrix& x : weight_matrices(m))
+        if (adapted(x, modules) && (x.expert || !experts_only)) n += double(rank) * (x.rows + x.cols) * x.count;
+    return n;
+}
+
+double lora_factored_elements(const ModelArch& m, int rank, unsigned modules) {
+    double n = 0;
+    for (const Matrix& x : weight_matrices(m))
+        if (adapted(x, modules)) n += (x.rows + rank + rank + x.cols) * x.count;
+    return n;
+}
+
 double factored_state_elements(const ModelArch& m) {
     // Shazeer & Stern 2018, Adafactor §3: a rows x cols matrix keeps a row and a column
     // accumulator instead of the full second moment; vectors keep theirs in full.

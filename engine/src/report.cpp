@@ -60,7 +60,13 @@ std::string estimate_to_json(const Estimate& e, int indent) {
                         {"capacity_bytes", whole_bytes(f.capacity_bytes)},
                         {"fits", f.fits},
                         {"free_bytes", whole_bytes(f.free_bytes)}});
+    // Host memory holds only offloaded model states; the overhead and activations stay on the GPU.
+    json host = json::object();
+    for (Component c : {Component::Weights, Component::MasterWeights, Component::Gradients, Component::OptimizerStates})
+        host[std::string(component_id(c))] = whole_bytes(e.host[static_cast<int>(c)]);
+    host["total"] = whole_bytes(e.host_total);
     const json doc = {{"per_gpu", per_gpu},
+                      {"host", host},
                       {"params",
                        {{"total", whole_bytes(e.params_total)},
                         {"active", whole_bytes(e.params_active)},
@@ -110,6 +116,20 @@ std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
     input("tp", std::to_string(s.parallel.tp), "GPUs");
     input("pp", std::to_string(s.parallel.pp), "stages");
     input("sp", s.parallel.sp ? "on" : "off", "");
+    input("ep", std::to_string(s.parallel.ep), "GPUs");
+    input("grad_accum", std::to_string(effective_grad_accum(s)), "micro-batches");
+    input("embeddings_and_logits", s.embeddings_and_logits ? "on" : "off", "");
+    input("dtype_logits", std::string(dtype_name(s.dtypes.logits)), "");
+    input("finetune", std::string(finetune_name(s.finetune)), "");
+    if (s.finetune != Finetune::Full) {
+        std::string modules;
+        for (Module m : kAllModules)
+            if (s.lora.has(m)) modules += (modules.empty() ? "" : " ") + std::string(module_name(m));
+        input("lora_rank", std::to_string(s.lora.rank), "");
+        input("lora_modules", modules, "");
+    }
+    input("offload_optimizer", s.offload.optimizer ? "on" : "off", "");
+    input("offload_params", s.offload.params ? "on" : "off", "");
     input("overhead_fraction", plain(s.overhead.fraction), "");
     input("overhead_bytes", integer(s.overhead.bytes), "B");
     input("gpu", s.gpu, "");
@@ -120,6 +140,16 @@ std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
     };
     for (Component c : kAllComponents) size_row(component_id(c), e[c]);
     size_row("total", e.total);
+    // Host memory (offloaded states); the share column is left empty: it is not part of the GPU total.
+    for (Component c : {Component::Weights, Component::MasterWeights, Component::Gradients, Component::OptimizerStates}) {
+        const double bytes = e.host[static_cast<int>(c)];
+        if (bytes > 0)
+            out += csv_row({"host", component_id(c), "", "", integer(bytes), format_fixed(bytes / kGB, 3),
+                            format_fixed(bytes / kGiB, 3), ""});
+    }
+    if (e.host_total > 0)
+        out += csv_row({"host", "total", "", "", integer(e.host_total), format_fixed(e.host_total / kGB, 3),
+                        format_fixed(e.host_total / kGiB, 3), ""});
     return out;
 }
 

@@ -24,6 +24,8 @@ std::string_view optimizer_name(Optimizer o) {
         case Optimizer::AdamW8bit: return "adamw_8bit";
         case Optimizer::SgdMomentum: return "sgd_momentum";
         case Optimizer::Sgd: return "sgd";
+        case Optimizer::Adafactor: return "adafactor";
+        case Optimizer::Lion: return "lion";
     }
     return "?";
 }
@@ -55,7 +57,9 @@ std::optional<E> parse_by_name(std::string_view s, const E (&all)[N], NameFn nam
     return std::nullopt;
 }
 constexpr Mode kModes[] = {Mode::Training, Mode::Inference};
-constexpr Optimizer kOptimizers[] = {Optimizer::AdamW, Optimizer::AdamW8bit, Optimizer::SgdMomentum, Optimizer::Sgd};
+constexpr Optimizer kOptimizers[] = {Optimizer::AdamW, Optimizer::AdamW8bit, Optimizer::SgdMomentum,
+                                     Optimizer::Sgd,   Optimizer::Adafactor, Optimizer::Lion};
+constexpr Finetune kFinetunes[] = {Finetune::Full, Finetune::Lora, Finetune::Qlora};
 constexpr Recompute kRecomputes[] = {Recompute::None, Recompute::Selective, Recompute::Full, Recompute::Sqrt};
 constexpr ActivationModel kActivationModels[] = {ActivationModel::Transformer, ActivationModel::Multiplier,
                                                  ActivationModel::PerSample};
@@ -64,21 +68,49 @@ constexpr ActivationModel kActivationModels[] = {ActivationModel::Transformer, A
 std::optional<Mode> parse_mode(std::string_view s) { return parse_by_name(s, kModes, mode_name); }
 std::optional<Optimizer> parse_optimizer(std::string_view s) { return parse_by_name(s, kOptimizers, optimizer_name); }
 std::optional<Recompute> parse_recompute(std::string_view s) { return parse_by_name(s, kRecomputes, recompute_name); }
+std::string_view finetune_name(Finetune f) {
+    switch (f) {
+        case Finetune::Full: return "full";
+        case Finetune::Lora: return "lora";
+        case Finetune::Qlora: return "qlora";
+    }
+    return "?";
+}
+std::optional<Finetune> parse_finetune(std::string_view s) { return parse_by_name(s, kFinetunes, finetune_name); }
+std::optional<Module> parse_module(std::string_view s) { return parse_by_name(s, kAllModules, module_name); }
 std::optional<ActivationModel> parse_activation_model(std::string_view s) {
     return parse_by_name(s, kActivationModels, activation_model_name);
 }
 
 bool kv_cache_enabled(const Scenario& s) { return s.kv_cache.value_or(s.mode == Mode::Inference); }
 long long effective_kv_tokens(const Scenario& s) { return s.kv_tokens.value_or(s.seq_len); }
+long long effective_grad_accum(const Scenario& s) { return s.grad_accum.value_or(s.parallel.pp); }
 
 bool needs_architecture(const Scenario& s) {
     return s.activation_model == ActivationModel::Transformer || kv_cache_enabled(s) ||
-           s.activation_model == ActivationModel::Multiplier;
+           s.activation_model == ActivationModel::Multiplier || s.finetune != Finetune::Full ||
+           s.optimizer == Optimizer::Adafactor || s.offload.params || s.parallel.ep > 1;
 }
 
 // [SECTION] validation
 
 namespace {
+
+// What in the scenario needs the architecture, for the message naming a missing field.
+std::string architecture_reason(const Scenario& s) {
+    std::string why;
+    auto add = [&](bool on, const std::string& what) {
+        if (on) why += (why.empty() ? "" : ", ") + what;
+    };
+    add(s.activation_model != ActivationModel::PerSample,
+        "the " + std::string(activation_model_name(s.activation_model)) + " activation model");
+    add(kv_cache_enabled(s), "the KV cache");
+    add(s.finetune != Finetune::Full, std::string(finetune_name(s.finetune)) + " adapters");
+    add(s.optimizer == Optimizer::Adafactor, "Adafactor's factored state");
+    add(s.offload.params, "parameter offload");
+    add(s.parallel.ep > 1, "expert parallelism");
+    return why;
+}
 
 // Upper bounds keep every product finite and catch typos (an extra zero or three); each is
 // far above any real job.
@@ -118,9 +150,7 @@ void check_architecture(const Scenario& s, Checker& c) {
         if (v != 0)
             c.range(field, v, 1, hi, what);
         else if (need && needed)
-            c.fail(field, std::string(what) + " is needed by the " +
-                              std::string(activation_model_name(s.activation_model)) + " activation model" +
-                              (kv_cache_enabled(s) ? " and the KV cache." : "."));
+            c.fail(field, std::string(what) + " is needed by " + architecture_reason(s) + ".");
         else if (need)
             c.fail(field, std::string(what) + " is needed to count the parameters (or give model.params).");
     };
@@ -169,6 +199,17 @@ void check_parallel(const Scenario& s, Checker& c) {
     if (s.model.heads > 0 && p.tp > 1 && s.model.heads % p.tp != 0)
         c.fail("parallel.tp", "Tensor parallelism splits attention heads: " + std::to_string(s.model.heads) +
                                   " heads do not divide by " + std::to_string(p.tp) + ".");
+    c.range("parallel.ep", p.ep, 1, kMaxWorld, "Expert-parallel GPUs");
+    if (p.ep > 1) {
+        if (!is_moe(s.model))
+            c.fail("parallel.ep", "Expert parallelism needs a mixture-of-experts model (model.experts above 1).");
+        else if (s.model.experts % p.ep != 0)
+            c.fail("parallel.ep", "Expert parallelism spreads the " + std::to_string(s.model.experts) +
+                                      " experts evenly: ep must divide them; got " + std::to_string(p.ep) + ".");
+        else if (p.dp % p.ep != 0)
+            c.fail("parallel.ep", "Experts are spread over data-parallel ranks: ep must divide dp (" +
+                                      std::to_string(p.dp) + "); got " + std::to_string(p.ep) + ".");
+    }
     if (s.model.layers > 0 && p.pp > s.model.layers)
         c.fail("parallel.pp", "Pipeline stages (" + std::to_string(p.pp) + ") cannot exceed the layers (" +
                                   std::to_string(s.model.layers) + ").");
@@ -193,6 +234,19 @@ std::vector<FieldError> validate(const Scenario& s) {
         c.range("activation_bytes_per_sample", s.activation_bytes_per_sample, 0.0, kMaxBytes,
                 "Activation bytes per sample");
     check_parallel(s, c);
+    if (s.embeddings_and_logits && s.activation_model == ActivationModel::Transformer && s.model.vocab <= 0)
+        c.fail("model.vocab", "The output logits need the vocabulary size.");
+    if (s.grad_accum) c.range("grad_accum", *s.grad_accum, 1LL, kMaxBatch, "Gradient-accumulation micro-batches");
+    if (s.finetune != Finetune::Full) {
+        c.range("lora.rank", s.lora.rank, 1, std::max(1, s.model.hidden), "LoRA rank (at most the hidden size)");
+        if ((s.lora.modules & 0x7F) == 0 || (s.lora.modules & ~0x7Fu) != 0)
+            c.fail("lora.modules", "Choose at least one projection to adapt: q, k, v, o, gate, up, down.");
+    }
+    if (s.offload.params && s.parallel.zero != 3)
+        c.fail("offload.params", "Parameter offload (ZeRO-Infinity) needs ZeRO stage 3; the stage is " +
+                                     std::to_string(s.parallel.zero) + ".");
+    if (s.offload.optimizer && s.parallel.zero < 1)
+        c.fail("offload.optimizer", "Optimizer offload (ZeRO-Offload) needs ZeRO stage 1, 2 or 3; the stage is 0.");
     c.range("overhead.fraction", s.overhead.fraction, 0.0, 10.0, "Overhead fraction");
     c.range("overhead.bytes", s.overhead.bytes, 0.0, kMaxBytes, "Fixed overhead bytes");
     if (!find_gpu(s.gpu)) c.fail("gpu", "Unknown GPU '" + s.gpu + "'.");

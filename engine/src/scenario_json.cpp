@@ -168,13 +168,14 @@ void read_dtypes(Reader& r, const json& v, Scenario& s) {
         r.fail("dtypes", "Must be an object of dtype names.");
         return;
     }
-    r.unknown_keys(v, "dtypes.", {"weights", "gradients", "activations", "kv_cache", "master_weights", "optimizer_state"});
+    r.unknown_keys(v, "dtypes.", {"weights", "gradients", "activations", "kv_cache", "master_weights", "optimizer_state", "logits"});
     Precision& d = s.dtypes;
     r.choice(v, "weights", "dtypes.weights", d.weights, parse_dtype, kDTypeChoices);
     r.choice(v, "gradients", "dtypes.gradients", d.gradients, parse_dtype, kDTypeChoices);
     r.choice(v, "activations", "dtypes.activations", d.activations, parse_dtype, kDTypeChoices);
     r.choice(v, "kv_cache", "dtypes.kv_cache", d.kv_cache, parse_dtype, kDTypeChoices);
     r.choice(v, "optimizer_state", "dtypes.optimizer_state", d.optimizer_state, parse_dtype, kDTypeChoices);
+    r.choice(v, "logits", "dtypes.logits", d.logits, parse_dtype, kDTypeChoices);
     // Master weights default to fp32 when the weights are in a lower precision, none otherwise.
     if (const json* m = r.field(v, "master_weights")) {
         if (m->is_string() && m->get<std::string>() == "none")
@@ -194,12 +195,50 @@ void read_parallel(Reader& r, const json& v, Scenario& s) {
         r.fail("parallel", "Must be an object.");
         return;
     }
-    r.unknown_keys(v, "parallel.", {"dp", "zero", "tp", "pp", "sp"});
+    r.unknown_keys(v, "parallel.", {"dp", "zero", "tp", "pp", "sp", "ep"});
+    r.integer(v, "ep", "parallel.ep", s.parallel.ep);
     r.integer(v, "dp", "parallel.dp", s.parallel.dp);
     r.integer(v, "zero", "parallel.zero", s.parallel.zero);
     r.integer(v, "tp", "parallel.tp", s.parallel.tp);
     r.integer(v, "pp", "parallel.pp", s.parallel.pp);
     r.boolean(v, "sp", "parallel.sp", s.parallel.sp);
+}
+
+void read_lora(Reader& r, const json& v, Scenario& s) {
+    if (!v.is_object()) {
+        r.fail("lora", "Must be an object with rank and modules.");
+        return;
+    }
+    r.unknown_keys(v, "lora.", {"rank", "modules"});
+    r.integer(v, "rank", "lora.rank", s.lora.rank);
+    if (const json* mods = r.field(v, "modules")) {
+        unsigned mask = 0;
+        bool ok = mods->is_array();
+        if (ok)
+            for (const json& m : *mods) {
+                const std::optional<Module> mod = m.is_string() ? parse_module(m.get<std::string>()) : std::nullopt;
+                if (!mod) {
+                    ok = false;
+                    break;
+                }
+                mask |= 1u << static_cast<unsigned>(*mod);
+            }
+        if (ok)
+            s.lora.modules = mask;
+        else
+            r.fail("lora.modules", "Must be a list of projections from q, k, v, o, gate, up, down; got " +
+                                       mods->dump() + ".");
+    }
+}
+
+void read_offload(Reader& r, const json& v, Scenario& s) {
+    if (!v.is_object()) {
+        r.fail("offload", "Must be an object with optimizer and params (true or false).");
+        return;
+    }
+    r.unknown_keys(v, "offload.", {"optimizer", "params"});
+    r.boolean(v, "optimizer", "offload.optimizer", s.offload.optimizer);
+    r.boolean(v, "params", "offload.params", s.offload.params);
 }
 
 void read_overhead(Reader& r, const json& v, Scenario& s) {
@@ -234,7 +273,8 @@ ParsedScenario parse_scenario(std::string_view text) {
     r.unknown_keys(doc, "", {"version", "name", "mode", "model", "batch", "seq_len", "kv_tokens", "kv_cache", "dtypes",
                              "optimizer", "recompute", "flash_attention", "activation_model",
                              "activation_multiplier", "checkpoint_factor", "activation_bytes_per_sample",
-                             "parallel", "overhead", "gpu"});
+                             "parallel", "overhead", "gpu", "grad_accum", "embeddings_and_logits", "finetune",
+                             "lora", "offload"});
     r.choice(doc, "mode", "mode", s.mode, parse_mode, "training, inference");
     if (const json* m = r.field(doc, "model")) read_model(r, *m, s);
     r.integer(doc, "batch", "batch", s.batch);
@@ -244,7 +284,8 @@ ParsedScenario parse_scenario(std::string_view text) {
     bool kv_cache = false;
     if (r.boolean(doc, "kv_cache", "kv_cache", kv_cache)) s.kv_cache = kv_cache;
     read_dtypes(r, r.field(doc, "dtypes") ? doc["dtypes"] : json::object(), s);
-    r.choice(doc, "optimizer", "optimizer", s.optimizer, parse_optimizer, "adamw, adamw_8bit, sgd_momentum, sgd");
+    r.choice(doc, "optimizer", "optimizer", s.optimizer, parse_optimizer,
+             "adamw, adamw_8bit, sgd_momentum, sgd, adafactor, lion");
     r.choice(doc, "recompute", "recompute", s.recompute, parse_recompute, "none, selective, full, sqrt");
     r.boolean(doc, "flash_attention", "flash_attention", s.flash_attention);
     r.choice(doc, "activation_model", "activation_model", s.activation_model, parse_activation_model,
@@ -254,6 +295,12 @@ ParsedScenario parse_scenario(std::string_view text) {
     r.number(doc, "activation_bytes_per_sample", "activation_bytes_per_sample", s.activation_bytes_per_sample);
     if (const json* p = r.field(doc, "parallel")) read_parallel(r, *p, s);
     if (const json* o = r.field(doc, "overhead")) read_overhead(r, *o, s);
+    long long grad_accum = 0;
+    if (r.integer(doc, "grad_accum", "grad_accum", grad_accum)) s.grad_accum = grad_accum;
+    r.boolean(doc, "embeddings_and_logits", "embeddings_and_logits", s.embeddings_and_logits);
+    r.choice(doc, "finetune", "finetune", s.finetune, parse_finetune, "full, lora, qlora");
+    if (const json* l = r.field(doc, "lora")) read_lora(r, *l, s);
+    if (const json* o = r.field(doc, "offload")) read_offload(r, *o, s);
     if (const json* g = r.field(doc, "gpu")) {
         if (g->is_string())
             s.gpu = g->get<std::string>();
@@ -295,7 +342,8 @@ std::string scenario_to_json(const Scenario& s, int indent) {
                      {"activations", dtype_name(d.activations)},
                      {"kv_cache", dtype_name(d.kv_cache)},
                      {"master_weights", d.master_weights ? dtype_name(*d.master_weights) : "none"},
-                     {"optimizer_state", dtype_name(d.optimizer_state)}};
+                     {"optimizer_state", dtype_name(d.optimizer_state)},
+                     {"logits", dtype_name(d.logits)}};
     doc["optimizer"] = optimizer_name(s.optimizer);
     doc["recompute"] = recompute_name(s.recompute);
     doc["flash_attention"] = s.flash_attention;
@@ -304,7 +352,15 @@ std::string scenario_to_json(const Scenario& s, int indent) {
     doc["checkpoint_factor"] = s.checkpoint_factor;
     doc["activation_bytes_per_sample"] = s.activation_bytes_per_sample;
     doc["parallel"] = {{"dp", s.parallel.dp}, {"zero", s.parallel.zero}, {"tp", s.parallel.tp},
-                       {"pp", s.parallel.pp}, {"sp", s.parallel.sp}};
+                       {"pp", s.parallel.pp}, {"sp", s.parallel.sp}, {"ep", s.parallel.ep}};
+    if (s.grad_accum) doc["grad_accum"] = *s.grad_accum;
+    doc["embeddings_and_logits"] = s.embeddings_and_logits;
+    doc["finetune"] = finetune_name(s.finetune);
+    json modules = json::array();
+    for (Module m : kAllModules)
+        if (s.lora.has(m)) modules.push_back(module_name(m));
+    doc["lora"] = {{"rank", s.lora.rank}, {"modules", modules}};
+    doc["offload"] = {{"optimizer", s.offload.optimizer}, {"params", s.offload.params}};
     doc["overhead"] = {{"fraction", s.overhead.fraction}, {"bytes", s.overhead.bytes}};
     doc["gpu"] = s.gpu;
     return doc.dump(indent, ' ', false, json::error_handler_t::replace);

@@ -37,6 +37,11 @@ struct Fit {
 struct Estimate {
     std::array<double, kComponentCount> bytes{};  // per GPU, disjoint, index by Component
     double total = 0;                             // bytes per GPU, the sum of `bytes`
+    // Host (CPU) memory per GPU's process, bytes, index by Component: the states ZeRO-Offload /
+    // ZeRO-Infinity keep there (weights, master weights, gradients, optimizer states). Disjoint
+    // from `bytes`: an offloaded state counts here and not on the GPU.
+    std::array<double, kComponentCount> host{};
+    double host_total = 0;
     double params_total = 0;
     double params_active = 0;
     double params_trainable = 0;

@@ -98,6 +98,12 @@ double derived_active_params(const ModelArch& m);
 double derived_expert_params(const ModelArch& m);
 // `params` when given, otherwise the derived count.
 double total_params(const ModelArch& m);
+// LoRA adapters of rank r on the projections in `modules` (bit 1 << Module each): a rows x cols
+// weight gains A (rows x r) and B (r x cols), r·(rows + cols) parameters (Hu et al. 2021, §4.1).
+// `experts_only` counts only those inside routed experts.
+double lora_params(const ModelArch& m, int rank, unsigned modules, bool experts_only = false);
+// Adafactor's factored state over those adapters (each of A and B factored on its own).
+double lora_factored_elements(const ModelArch& m, int rank, unsigned modules);
 // Adafactor's factored second moment: rows + cols per matrix, the full size per vector.
 double factored_state_elements(const ModelArch& m);
 

@@ -13,7 +13,8 @@
 namespace headroom {
 
 enum class Mode { Training, Inference };
-enum class Optimizer { AdamW, AdamW8bit, SgdMomentum, Sgd };
+enum class Optimizer { AdamW, AdamW8bit, SgdMomentum, Sgd, Adafactor, Lion };
+enum class Finetune { Full, Lora, Qlora };
 enum class Recompute { None, Selective, Full, Sqrt };
 enum class ActivationModel { Transformer, Multiplier, PerSample };
 
@@ -24,6 +25,7 @@ struct Precision {
     DType kv_cache = DType::BF16;
     std::optional<DType> master_weights = DType::FP32;  // nullopt = "none"
     DType optimizer_state = DType::FP32;
+    DType logits = DType::FP32;  // the output logits kept for the loss (embeddings_and_logits)
 };
 
 struct Parallel {
@@ -32,6 +34,20 @@ struct Parallel {
     int tp = 1;       // tensor parallel
     int pp = 1;       // pipeline parallel
     bool sp = false;  // sequence parallel (with tp)
+    int ep = 1;       // expert parallel: routed experts spread over ep of the dp ranks (MoE)
+};
+
+// ZeRO-Offload / ZeRO-Infinity (DeepSpeed's offload_optimizer and offload_param, device cpu).
+struct Offload {
+    bool optimizer = false;  // master weights, optimizer states and gradients live in host memory
+    bool params = false;     // weights live in host memory too (ZeRO stage 3 only)
+};
+
+// LoRA / QLoRA adapters: rank r on the chosen projections; only they are trained.
+struct Lora {
+    int rank = 16;
+    unsigned modules = 0x7F;  // bit (1 << Module) per projection; default all linear (QLoRA's choice)
+    bool has(Module m) const { return modules & (1u << static_cast<unsigned>(m)); }
 };
 
 struct Overhead {
@@ -56,6 +72,11 @@ struct Scenario {
     double checkpoint_factor = 1.0;           // seed 000: share of activations kept (0..1]
     double activation_bytes_per_sample = 0;   // seed 002's per-sample model, bytes
     Parallel parallel;
+    std::optional<long long> grad_accum;      // micro-batches per optimizer step; default pp (fills the pipeline)
+    bool embeddings_and_logits = false;       // add input-embedding and output-layer activations (logits)
+    Finetune finetune = Finetune::Full;       // full fine-tuning, LoRA or QLoRA (training and inference)
+    Lora lora;
+    Offload offload;
     Overhead overhead;
     std::string gpu = "h100-sxm-80gb";
 };
@@ -87,6 +108,9 @@ std::string_view mode_name(Mode m);
 std::string_view optimizer_name(Optimizer o);
 std::string_view recompute_name(Recompute r);
 std::string_view activation_model_name(ActivationModel a);
+std::string_view finetune_name(Finetune f);
+std::optional<Finetune> parse_finetune(std::string_view s);
+std::optional<Module> parse_module(std::string_view s);
 std::optional<Mode> parse_mode(std::string_view s);
 std::optional<Optimizer> parse_optimizer(std::string_view s);
 std::optional<Recompute> parse_recompute(std::string_view s);
@@ -94,6 +118,7 @@ std::optional<ActivationModel> parse_activation_model(std::string_view s);
 
 bool kv_cache_enabled(const Scenario& s);
 long long effective_kv_tokens(const Scenario& s);
+long long effective_grad_accum(const Scenario& s);  // grad_accum, or pp when not given
 // Whether the architecture fields are needed by the chosen models of activations and KV cache.
 bool needs_architecture(const Scenario& s);
 
