@@ -4,6 +4,7 @@
 #include <emscripten/val.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "headroom/report.h"
@@ -45,6 +46,18 @@ std::string ScenarioJson() {
     return app ? headroom::scenario_to_json(app->scenario) : std::string("{}");
 }
 
+// Replaces the scenario being edited (URL state, tests). Returns "" or '{"errors":[...]}'.
+std::string LoadScenario(const std::string& scenario_json) {
+    AppState* app = CurrentApp();
+    headroom::ParsedScenario parsed = headroom::parse_scenario(scenario_json);
+    if (!parsed.ok()) return headroom::errors_to_json(parsed.errors);
+    if (!app) return "";
+    app->scenario = std::move(parsed.scenario);
+    app->show_custom_model = app->scenario.model_preset.empty();
+    Recompute(*app);
+    return "";
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(headroom) {
@@ -52,4 +65,5 @@ EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("csv", &Csv);
     emscripten::function("uiItemRect", &UiItemRect);
     emscripten::function("scenarioJson", &ScenarioJson);
+    emscripten::function("loadScenario", &LoadScenario);
 }

@@ -7,7 +7,9 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "app_state.h"
 #include "fonts.h"
@@ -47,6 +49,7 @@ EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); }
 // Emscripten's GLFW has no cursor shapes; ImGui's wish is mapped to CSS instead.
 EM_JS(void, js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+EM_JS(void, js_start_failed, (const char* why), { if (Module.onStartFailed) Module.onStartFailed(UTF8ToString(why)); });
 
 namespace {
 
@@ -62,6 +65,10 @@ struct Platform {
     int css_w = 0, css_h = 0;
     float ratio = 0;  // devicePixelRatio the fonts and style were built for
     int published_summary = -1;
+    // Key releases that arrived in the same frame as their press, replayed next frame: ImGui
+    // 1.86 samples key state once per frame, so a quick tap would otherwise be lost.
+    struct KeyEvent { int key, scancode, mods; };
+    std::vector<KeyEvent> pressed_this_frame, deferred_releases;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool first_frame_done = false;
 };
@@ -157,10 +164,26 @@ void CarryOutRequests(Platform& p) {
     }
 }
 
+void OnKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    Platform& p = *g_platform;
+    if (action == GLFW_PRESS) p.pressed_this_frame.push_back({key, scancode, mods});
+    const bool quick = std::any_of(p.pressed_this_frame.begin(), p.pressed_this_frame.end(),
+                                   [key](const Platform::KeyEvent& e) { return e.key == key; });
+    if (action == GLFW_RELEASE && quick) {
+        p.deferred_releases.push_back({key, scancode, mods});
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+
 void Frame() {
     Platform& p = *g_platform;
     SyncCanvas(p);
     glfwPollEvents();
+    std::vector<Platform::KeyEvent> releases;
+    releases.swap(p.deferred_releases);
+    p.pressed_this_frame.clear();
+    for (const Platform::KeyEvent& e : releases) ImGui_ImplGlfw_KeyCallback(p.window, e.key, e.scancode, GLFW_RELEASE, e.mods);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -184,10 +207,13 @@ void Frame() {
 
 }  // namespace
 
-const AppState* CurrentApp() { return g_platform ? g_platform->app.get() : nullptr; }
+AppState* CurrentApp() { return g_platform ? g_platform->app.get() : nullptr; }
 
 int main() {
-    if (!glfwInit()) return 1;
+    if (!glfwInit()) {
+        js_start_failed("GLFW could not start");
+        return 1;
+    }
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
@@ -195,7 +221,10 @@ int main() {
     Platform& p = *g_platform;
     p.app = std::make_unique<AppState>();
     p.window = glfwCreateWindow(js_css_width(), js_css_height(), "Headroom", nullptr, nullptr);
-    if (!p.window) return 1;
+    if (!p.window) {
+        js_start_failed("this browser has no WebGL 2");
+        return 1;
+    }
     glfwMakeContextCurrent(p.window);
 
     IMGUI_CHECKVERSION();
@@ -206,6 +235,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // see js_set_cursor
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
     glfwSetScrollCallback(p.window, nullptr);  // see OnWheel
+    glfwSetKeyCallback(p.window, OnKey);        // forwards to ImGui, see Platform::deferred_releases
     emscripten_set_wheel_callback("#canvas", nullptr, false, OnWheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvas(p);

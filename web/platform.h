@@ -2,4 +2,5 @@
 #pragma once
 #include "app_state.h"
 
-const AppState* CurrentApp();
+// JS calls into it between frames, never during one.
+AppState* CurrentApp();

@@ -73,3 +73,17 @@ test('fields below the fold: scroll the inputs, set overhead, and a bad value is
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('load() puts a custom-architecture scenario on screen with the CLI total', async () => {
+  const { page, problems, context } = await openApp(session);
+  const scenario = '{"model": {"params": 7e9, "layers": 32, "hidden": 4096, "heads": 32, "vocab": 32000}, "batch": 2, "parallel": {"dp": 8, "zero": 3}}';
+  assert.equal(await page.evaluate((s) => window.headroom.load(s), scenario), '');
+  await nextFrames(page, 2);
+  assert.equal((await readSummary(page)).totalBytes, cliTotal(scenario));
+  const rejected = JSON.parse(await page.evaluate(() => window.headroom.load('{"seq_len": -1}')));
+  assert.equal(rejected.errors[0].field, 'seq_len');
+  assert.equal((await readSummary(page)).totalBytes, cliTotal(scenario), 'a rejected load changes nothing');
+  await screenshot(page, 'custom-model');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

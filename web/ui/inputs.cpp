@@ -91,10 +91,18 @@ bool DrawModel(AppState& app) {
         ImGui::PopTextWrapPos();
     }
     const bool custom = s.model_preset.empty();
+    if (!custom) {
+        ui::RowLabel("");
+        ImGui::TableSetColumnIndex(1);
+        ImGui::Checkbox("Edit architecture", &app.show_custom_model);
+        if (!app.show_custom_model) return changed;
+    }
     ui::RowLabel("");
     ImGui::TableSetColumnIndex(1);
-    if (!custom) ImGui::Checkbox("Edit architecture", &app.show_custom_model);
-    if (!custom && !app.show_custom_model) return changed;
+    ImGui::PushTextWrapPos(0.0f);
+    ui::TextDim("0 = derive: parameters from the architecture, KV heads = heads, head dim = hidden ÷ heads, "
+                "FFN = 4 × hidden.");
+    ImGui::PopTextWrapPos();
 
     // Editing any architecture field turns the preset into a custom model.
     headroom::ModelArch& m = s.model;
@@ -115,9 +123,6 @@ bool DrawModel(AppState& app) {
     arch |= ui::RowCheckbox(app, "Tied embed.", "model.tied_embeddings", &m.tied_embeddings);
     arch |= ui::RowInt(app, "Experts", "model.experts", &m.experts, "");
     arch |= ui::RowInt(app, "Active experts", "model.experts_active", &m.experts_active, "");
-    ui::RowLabel("");
-    ImGui::TableSetColumnIndex(1);
-    ui::TextDim("0 = derive from the architecture");
     if (arch) s.model_preset.clear();
     return changed || arch;
 }
