@@ -32,7 +32,7 @@ void DrawFits(AppState& app) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("fits", 4, flags)) return;
     ImGui::TableSetupColumn("GPU", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Memory", ImGuiTableColumnFlags_WidthFixed, 4.2f * em);
+    ImGui::TableSetupColumn("Memory", ImGuiTableColumnFlags_WidthFixed, 4.6f * em);
     ImGui::TableSetupColumn("Bar", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
     ImGui::TableSetupColumn("Headroom", ImGuiTableColumnFlags_WidthFixed, 5.6f * em);
     for (const headroom::Fit& f : e.fits) {
@@ -45,7 +45,8 @@ void DrawFits(AppState& app) {
             Recompute(app);
         }
         ImGui::TableSetColumnIndex(1);
-        ui::TextRight(headroom::format_gb(f.capacity_bytes, 0).c_str(), theme::kTextDim);
+        // GiB: the unit vendors' "80GB" actually means.
+        ui::TextRight(headroom::format_gib(f.capacity_bytes, 0).c_str(), theme::kTextDim);
         ImGui::TableSetColumnIndex(2);
         HeadroomBar(f, e.total, ImGui::GetContentRegionAvail().x, 0.45f * em);
         ImGui::TableSetColumnIndex(3);

@@ -36,7 +36,7 @@ void DrawFitLine(const AppState& app) {
     const std::string name(fit->name);
     ImGui::Text("%s", name.c_str());
     ImGui::SameLine();
-    ui::TextDim(headroom::format_gb(fit->capacity_bytes).c_str());
+    ui::TextDim(headroom::format_gib(fit->capacity_bytes, 0).c_str());
     if (fit->fits) {
         ui::TextColored(theme::kGood, ("Fits · " + headroom::format_gb(fit->free_bytes) + " free").c_str());
     } else {
