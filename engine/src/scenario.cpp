@@ -115,7 +115,7 @@ std::string architecture_reason(const Scenario& s) {
 // Upper bounds keep every product finite and catch typos (an extra zero or three); each is
 // far above any real job.
 constexpr double kMaxParams = 1e14;
-constexpr long long kMaxBatch = 1'000'000;
+constexpr long long kMaxBatch = kMaxBatchSize;
 constexpr long long kMaxTokens = 100'000'000;
 constexpr int kMaxLayers = 10'000;
 constexpr int kMaxWidth = 1'000'000;

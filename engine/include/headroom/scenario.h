@@ -13,6 +13,8 @@
 namespace headroom {
 
 enum class Mode { Training, Inference };
+
+inline constexpr long long kMaxBatchSize = 1'000'000;  // validation's upper bound for `batch`
 enum class Optimizer { AdamW, AdamW8bit, SgdMomentum, Sgd, Adafactor, Lion };
 enum class Finetune { Full, Lora, Qlora };
 enum class Recompute { None, Selective, Full, Sqrt };
