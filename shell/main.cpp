@@ -1,6 +1,8 @@
 // headroom: the command-line shell over the engine.
 //   headroom [--json|--csv] [scenario.json]   reads stdin when no file is given (and the
 //                                             default scenario when stdin is a terminal)
+//   headroom --hf-config config.json [--json|--csv] [scenario.json]
+//                                             uses a Hugging Face config.json as the model
 //   headroom --models | --gpus                lists the catalogues
 #include <unistd.h>
 
@@ -13,6 +15,7 @@
 #include "headroom/estimate.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
+#include "headroom/hf_config.h"
 #include "headroom/report.h"
 #include "table.h"
 
@@ -21,10 +24,11 @@ using namespace headroom;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: headroom [--json|--csv] [scenario.json]\n"
+    "usage: headroom [--json|--csv] [--hf-config config.json] [scenario.json]\n"
     "       headroom --models | --gpus\n"
     "Reads a scenario JSON document (DESIGN.md's contract) from the file or stdin and prints the\n"
     "per-GPU memory breakdown as a table, the result JSON (--json) or the CSV export (--csv).\n"
+    "--hf-config reads a Hugging Face config.json and uses its architecture as the model.\n"
     "An invalid document prints its errors and exits 2.\n";
 
 enum class Output { Table, Json, Csv };
@@ -43,14 +47,36 @@ int list_gpus() {
     return 0;
 }
 
+bool read_file(const std::string& path, std::string& text) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    text.assign(std::istreambuf_iterator<char>(in), {});
+    return true;
+}
+
+int print_errors(const std::vector<FieldError>& errors, Output output, const char* prefix) {
+    if (output == Output::Json) {
+        std::puts(errors_to_json(errors, 2).c_str());
+    } else {
+        for (const FieldError& e : errors)
+            std::fprintf(stderr, "headroom: %s%s%s%s\n", prefix, e.field.c_str(), e.field.empty() ? "" : ": ",
+                         e.message.c_str());
+    }
+    return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     Output output = Output::Table;
-    std::string path;
+    std::string path, hf_path;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--json") output = Output::Json;
+        if (arg == "--hf-config") {
+            if (i + 1 >= argc) { std::fprintf(stderr, "headroom: --hf-config needs a path\n%s", kUsage); return 2; }
+            hf_path = argv[++i];
+        }
+        else if (arg == "--json") output = Output::Json;
         else if (arg == "--csv") output = Output::Csv;
         else if (arg == "--models") return list_models();
         else if (arg == "--gpus") return list_gpus();
@@ -62,9 +88,7 @@ int main(int argc, char** argv) {
 
     std::string text;
     if (!path.empty() && path != "-") {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) { std::fprintf(stderr, "headroom: cannot read %s\n", path.c_str()); return 2; }
-        text.assign(std::istreambuf_iterator<char>(in), {});
+        if (!read_file(path, text)) { std::fprintf(stderr, "headroom: cannot read %s\n", path.c_str()); return 2; }
     } else if (path.empty() && isatty(STDIN_FILENO)) {
         text = "{}";
     } else {
@@ -73,15 +97,18 @@ int main(int argc, char** argv) {
         text = ss.str();
     }
 
-    const ParsedScenario parsed = parse_scenario(text);
-    if (!parsed.ok()) {
-        if (output == Output::Json) {
-            std::puts(errors_to_json(parsed.errors, 2).c_str());
-        } else {
-            for (const FieldError& e : parsed.errors)
-                std::fprintf(stderr, "headroom: %s%s%s\n", e.field.c_str(), e.field.empty() ? "" : ": ", e.message.c_str());
-        }
-        return 2;
+    ParsedScenario parsed = parse_scenario(text);
+    if (!parsed.ok()) return print_errors(parsed.errors, output, "");
+    if (!hf_path.empty()) {
+        std::string config;
+        if (!read_file(hf_path, config)) { std::fprintf(stderr, "headroom: cannot read %s\n", hf_path.c_str()); return 2; }
+        const HfImport hf = import_hf_config(config);
+        if (!hf.ok()) return print_errors(hf.errors, output, "config.json: ");
+        for (const std::string& note : hf.notes) std::fprintf(stderr, "headroom: note: %s\n", note.c_str());
+        parsed.scenario.model = hf.arch;
+        parsed.scenario.model_preset.clear();
+        const std::vector<FieldError> errors = validate(parsed.scenario);
+        if (!errors.empty()) return print_errors(errors, output, "");
     }
     const Estimate e = estimate(parsed.scenario);
     switch (output) {

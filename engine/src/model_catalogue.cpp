@@ -57,6 +57,12 @@ constexpr ModelArch deepseek_v3() {
     return m;
 }
 
+constexpr ModelArch phi3(int layers, int hidden, int heads, int kv_heads, int head_dim, int ffn) {
+    ModelArch m = llama(layers, hidden, heads, kv_heads, head_dim, ffn, 32064, false);
+    m.sliding_window = 2047;  // the 4k-context models' config.json
+    return m;
+}
+
 constexpr ModelArch mistral_7b() {
     ModelArch m = llama(32, 4096, 32, 8, 128, 14336, 32000, false);
     m.sliding_window = 4096;
@@ -107,9 +113,9 @@ const std::array kModels = {
     ModelPreset{"gemma-2-27b", "Gemma 2 27B", gemma2(46, 4608, 32, 16, 128, 36864), 27.2e9,
                 "google/gemma-2-27b config.json; Gemma Team 2024 (27.2B), hub count"},
     // Microsoft Phi-3
-    ModelPreset{"phi-3-mini", "Phi-3 mini 3.8B", llama(32, 3072, 32, 32, 96, 8192, 32064, false), 3.82e9,
+    ModelPreset{"phi-3-mini", "Phi-3 mini 3.8B", phi3(32, 3072, 32, 32, 96, 8192), 3.82e9,
                 "microsoft/Phi-3-mini-4k-instruct config.json; Abdin et al. 2024 (3.8B), hub count 3.82B"},
-    ModelPreset{"phi-3-medium", "Phi-3 medium 14B", llama(40, 5120, 40, 10, 128, 17920, 32064, false), 13.96e9,
+    ModelPreset{"phi-3-medium", "Phi-3 medium 14B", phi3(40, 5120, 40, 10, 128, 17920), 13.96e9,
                 "microsoft/Phi-3-medium-4k-instruct config.json; Abdin et al. 2024 (14B), hub count 13.96B"},
     // DeepSeek
     ModelPreset{"deepseek-v3", "DeepSeek-V3 671B", deepseek_v3(), 671e9,
