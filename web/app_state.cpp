@@ -19,6 +19,7 @@ std::string BuildSummary(const AppState& app) {
         s += headroom::component_label(c);
         s += ": " + headroom::format_gb(e[c]) + ".";
     }
+    if (e.host_total > 0) s += " Host memory (offloaded): " + headroom::format_gb(e.host_total) + ".";
     if (const headroom::GpuSpec* gpu = headroom::find_gpu(app.good_scenario.gpu)) {
         for (const headroom::Fit& f : e.fits) {
             if (f.gpu != gpu->id) continue;

@@ -17,7 +17,7 @@ struct ItemRect {
     std::string_view name;  // static string literal
     float x = 0, y = 0, w = 0, h = 0;
 };
-inline constexpr int kMaxItemRects = 32;
+inline constexpr int kMaxItemRects = 128;  // every field of the form, plus buttons
 
 struct Fonts {
     ImFont* body = nullptr;

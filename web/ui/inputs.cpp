@@ -17,7 +17,8 @@ using headroom::DType;
 using headroom::Scenario;
 
 // Display labels, in enum order (the enums are dense from 0).
-constexpr std::string_view kOptimizers[] = {"AdamW", "AdamW 8-bit", "SGD + momentum", "SGD"};
+constexpr std::string_view kOptimizers[] = {"AdamW", "AdamW 8-bit", "SGD + momentum", "SGD", "Adafactor", "Lion"};
+constexpr std::string_view kFinetunes[] = {"Full", "LoRA", "QLoRA (4-bit base)"};
 constexpr std::string_view kRecompute[] = {"None", "Selective (Korthikanti)", "Full", "√L checkpoints"};
 constexpr std::string_view kActivationModels[] = {"Transformer (Korthikanti)", "Multiplier (seed 000)",
                                                   "Per sample (seed 002)"};
@@ -56,6 +57,40 @@ bool DrawModeSwitch(AppState& app) {
         s.mode = headroom::Mode::Inference;
     }
     RecordItemRect(app, "mode.inference");
+    return changed;
+}
+
+void SubHeading(const char* text) {
+    ui::RowLabel("");
+    ImGui::TableSetColumnIndex(0);
+    ui::TextDim(text);
+}
+
+// Mixture of experts, latent attention, attention span and the small parameters of older
+// architectures; all optional (0 = not used).
+bool DrawArchitectureExtras(AppState& app, headroom::ModelArch& m) {
+    bool changed = false;
+    SubHeading("Mixture of experts");
+    changed |= ui::RowInt(app, "Experts", "model.experts", &m.experts, "");
+    changed |= ui::RowInt(app, "Active experts", "model.experts_active", &m.experts_active, "per token");
+    changed |= ui::RowInt(app, "Shared experts", "model.shared_experts", &m.shared_experts, "");
+    changed |= ui::RowInt(app, "Expert FFN", "model.moe_ffn", &m.moe_ffn, "");
+    changed |= ui::RowInt(app, "Dense layers", "model.dense_layers", &m.dense_layers, "");
+    SubHeading("Latent attention (MLA)");
+    changed |= ui::RowInt(app, "Q rank", "model.q_lora_rank", &m.q_lora_rank, "");
+    changed |= ui::RowInt(app, "KV rank", "model.kv_lora_rank", &m.kv_lora_rank, "");
+    changed |= ui::RowInt(app, "RoPE head dim", "model.rope_head_dim", &m.rope_head_dim, "");
+    changed |= ui::RowInt(app, "V head dim", "model.v_head_dim", &m.v_head_dim, "");
+    SubHeading("Attention span");
+    changed |= ui::RowInt(app, "Sliding window", "model.sliding_window", &m.sliding_window, "tokens");
+    changed |= ui::RowInt(app, "Global layers", "model.global_layers", &m.global_layers, "");
+    SubHeading("Details");
+    changed |= ui::RowInt(app, "Positions", "model.max_positions", &m.max_positions, "learned");
+    changed |= ui::RowInt(app, "Norms / layer", "model.norms_per_layer", &m.norms_per_layer, "");
+    changed |= ui::RowCheckbox(app, "Biases", "model.bias", &m.bias);
+    changed |= ui::RowCheckbox(app, "QKV biases", "model.qkv_bias", &m.qkv_bias);
+    changed |= ui::RowCheckbox(app, "LayerNorm", "model.layer_norm", &m.layer_norm);
+    changed |= ui::RowCheckbox(app, "Pooler", "model.pooler", &m.pooler);
     return changed;
 }
 
@@ -121,8 +156,7 @@ bool DrawModel(AppState& app) {
     arch |= ui::RowInt(app, "Vocabulary", "model.vocab", &m.vocab, "tokens");
     arch |= ui::RowCheckbox(app, "Gated FFN", "model.gated_ffn", &m.gated_ffn);
     arch |= ui::RowCheckbox(app, "Tied embed.", "model.tied_embeddings", &m.tied_embeddings);
-    arch |= ui::RowInt(app, "Experts", "model.experts", &m.experts, "");
-    arch |= ui::RowInt(app, "Active experts", "model.experts_active", &m.experts_active, "");
+    arch |= DrawArchitectureExtras(app, m);
     if (arch) s.model_preset.clear();
     return changed || arch;
 }
@@ -145,6 +179,9 @@ bool DrawPrecision(AppState& app) {
     }
     changed |= DTypeRow(app, "Optimizer state", "dtypes.optimizer_state", &d.optimizer_state);
     ImGui::EndDisabled();
+    ImGui::BeginDisabled(!s.embeddings_and_logits);
+    changed |= DTypeRow(app, "Logits", "dtypes.logits", &d.logits);
+    ImGui::EndDisabled();
     return changed;
 }
 
@@ -154,8 +191,32 @@ bool DrawTraining(AppState& app) {
     ImGui::BeginDisabled(s.mode != headroom::Mode::Training);
     changed |= EnumRow(app, "Optimizer", "optimizer", &s.optimizer, kOptimizers);
     changed |= EnumRow(app, "Recompute", "recompute", &s.recompute, kRecompute);
+    long long accum = headroom::effective_grad_accum(s);  // shows the default (pp) until edited
+    if (ui::RowInt64(app, "Grad. accum.", "grad_accum", &accum, "µbatches")) {
+        s.grad_accum = accum;
+        changed = true;
+    }
     ImGui::EndDisabled();
+    changed |= EnumRow(app, "Fine-tuning", "finetune", &s.finetune, kFinetunes);
+    if (s.finetune != headroom::Finetune::Full) {
+        changed |= ui::RowInt(app, "LoRA rank", "lora.rank", &s.lora.rank, "r");
+        ui::RowLabel("LoRA on");
+        ImGui::TableSetColumnIndex(1);
+        for (headroom::Module mod : headroom::kAllModules) {
+            const unsigned bit = 1u << static_cast<unsigned>(mod);
+            bool on = s.lora.has(mod);
+            const std::string name(headroom::module_name(mod));
+            if (mod != headroom::kAllModules[0] && ImGui::GetContentRegionAvail().x > 4.0f * theme::Em()) ImGui::SameLine();
+            if (ImGui::Checkbox(name.c_str(), &on)) {
+                s.lora.modules = on ? (s.lora.modules | bit) : (s.lora.modules & ~bit);
+                changed = true;
+            }
+        }
+        RecordItemRect(app, "lora.modules");
+        ui::FieldErrorText(app, "lora.modules");
+    }
     changed |= ui::RowCheckbox(app, "FlashAttention", "flash_attention", &s.flash_attention);
+    changed |= ui::RowCheckbox(app, "Embed. + logits", "embeddings_and_logits", &s.embeddings_and_logits);
     changed |= EnumRow(app, "Activations", "activation_model", &s.activation_model, kActivationModels);
     switch (s.activation_model) {
         case headroom::ActivationModel::Transformer: break;
@@ -187,6 +248,10 @@ bool DrawParallelism(AppState& app) {
     changed |= ui::RowInt(app, "Tensor parallel", "parallel.tp", &p.tp, "GPUs");
     changed |= ui::RowInt(app, "Pipeline", "parallel.pp", &p.pp, "stages");
     changed |= ui::RowCheckbox(app, "Sequence par.", "parallel.sp", &p.sp);
+    changed |= ui::RowInt(app, "Expert parallel", "parallel.ep", &p.ep, "GPUs");
+    headroom::Offload& o = app.scenario.offload;
+    changed |= ui::RowCheckbox(app, "Offload optim.", "offload.optimizer", &o.optimizer);
+    changed |= ui::RowCheckbox(app, "Offload params", "offload.params", &o.params);
     return changed;
 }
 

@@ -69,6 +69,8 @@ void DrawSummary(AppState& app) {
     if (e.params_active != e.params_total) params += " · " + headroom::format_count(e.params_active) + " active";
     if (e.params_trainable != e.params_total) params += " · " + headroom::format_count(e.params_trainable) + " trainable";
     ui::TextDim(params.c_str());
+    if (e.host_total > 0)
+        ui::TextDim(("+ " + headroom::format_gb(e.host_total) + " host memory per GPU (offloaded)").c_str());
 
     if (two) {
         ImGui::TableSetColumnIndex(1);
