@@ -25,7 +25,38 @@ struct LayerCoefficient {
     std::string substituted;
 };
 
+// The share of MoE layers among the layers the busiest GPU holds: the first pipeline stage's
+// ⌈L/p⌉ layers, dense ones first (DeepSeek-V3's first_k_dense_replace). In inference, one
+// layer is live at a time: the larger kind.
+double moe_ratio(const ModelArch& m) {
+    return double(m.experts_active + m.shared_experts) * effective_moe_ffn(m) / (4.0 * m.hidden);
+}
+
+double moe_share(const Scenario& s) {
+    const ModelArch& m = s.model;
+    if (moe_layers(m) == 0) return 0;
+    if (s.mode == Mode::Inference) return moe_ratio(m) >= 1 || m.dense_layers == 0 ? 1 : 0;
+    const double stage = std::ceil(double(m.layers) / s.parallel.pp);
+    return (stage - std::min<double>(m.dense_layers, stage)) / stage;
+}
+
+// The MoE share of the worst run of `n` consecutive layers within the first stage: as many of
+// the heavier kind (MoE when r ≥ 1, dense otherwise) as the stage has.
+double moe_share_of_worst(const Scenario& s, double n) {
+    const ModelArch& m = s.model;
+    if (moe_layers(m) == 0 || n <= 0) return 0;
+    const double stage = std::ceil(double(m.layers) / s.parallel.pp);
+    const double dense = std::min<double>(m.dense_layers, stage), moe = stage - dense;
+    return moe_ratio(m) >= 1 ? std::min(n, moe) / n : (n - std::min(n, dense)) / n;
+}
+
+LayerCoefficient layer_coefficient(const Scenario& s, Recompute recompute, double share);
+
 LayerCoefficient layer_coefficient(const Scenario& s, Recompute recompute) {
+    return layer_coefficient(s, recompute, moe_share(s));
+}
+
+LayerCoefficient layer_coefficient(const Scenario& s, Recompute recompute, double share) {
     const int t = s.parallel.tp;
     const bool sp = s.parallel.sp && t > 1;
     if (recompute == Recompute::Full) {
@@ -49,14 +80,13 @@ LayerCoefficient layer_coefficient(const Scenario& s, Recompute recompute) {
         c.text += t == 1 ? " + 5·a·s/h" : " + 5·a·s/(h·t)";
         c.substituted += " + 5·" + num(a) + "·" + num(seq) + "/" + (t == 1 ? num(h) : "(" + num(h) + "·" + std::to_string(t) + ")");
     }
-    if (moe_layers(m) > 0) {
-        const double r = double(m.experts_active + m.shared_experts) * effective_moe_ffn(m) / (4 * h);
-        const double share = double(moe_layers(m)) / m.layers;
+    if (share > 0) {
+        const double r = moe_ratio(m);
         c.value += 16 * (r - 1) / t * share;
-        c.text += std::string(" + 16·(r − 1)") + (t > 1 ? "/t" : "") + (share < 1 ? "·L_moe/L" : "") +
+        c.text += std::string(" + 16·(r − 1)") + (t > 1 ? "/t" : "") + (share < 1 ? "·moe_share" : "") +
                   "  [r = (k + shared)·f_expert/(4h)]";
         c.substituted += " + 16·(" + format_fixed(r, 3) + " − 1)" + (t > 1 ? "/" + std::to_string(t) : "") +
-                         (share < 1 ? "·" + std::to_string(moe_layers(m)) + "/" + std::to_string(m.layers) : "");
+                         (share < 1 ? "·" + format_fixed(share, 3) : "");
     }
     return c;
 }
@@ -133,17 +163,19 @@ Term transformer_activations(const Scenario& s) {
     double bytes = 0;
     std::string text, sub, src = source;
     if (s.recompute == Recompute::Sqrt) {
-        // Chen et al. 2016: keep the input of every k-th layer (k ≈ √L segments), recompute one
-        // segment at a time in backward: k checkpoints per micro-batch + one segment's activations.
+        // Chen et al. 2016: keep the input of every k-th layer (k = ⌈√L⌉ segments) and recompute
+        // one segment at a time in backward. The peak is the first segment's recompute: the
+        // other k − 1 checkpoints (and every checkpoint of the other micro-batches in flight)
+        // plus that segment's full activations, which include its own input.
         const double k = std::ceil(std::sqrt(stage_layers));
         const double segment = std::ceil(stage_layers / k);
         const LayerCoefficient ckpt = layer_coefficient(s, Recompute::Full);
-        const LayerCoefficient live = layer_coefficient(s, Recompute::None);
-        bytes = sbh(s) * activation_scale(s) * (in_flight * k * ckpt.value + segment * live.value);
-        text = "s·b·h·(" + std::string(pp == 1 ? "" : flight_text + "·") + "⌈√L⌉·" + ckpt.text + " + ⌈L/⌈√L⌉⌉·(" +
-               live.text + "))" + scale_text(s);
-        sub = sbh_sub + "·(" + (pp == 1 ? "" : num(in_flight) + "·") + num(k) + "·" + ckpt.substituted + " + " +
-              num(segment) + "·(" + live.substituted + "))" + scale_text(s);
+        const LayerCoefficient live = layer_coefficient(s, Recompute::None, moe_share_of_worst(s, segment));
+        bytes = sbh(s) * activation_scale(s) * ((in_flight * k - 1) * ckpt.value + segment * live.value);
+        text = "s·b·h·((" + std::string(pp == 1 ? "" : flight_text + "·") + "⌈√L⌉ − 1)·" + ckpt.text +
+               " + ⌈L/⌈√L⌉⌉·(" + live.text + "))" + scale_text(s);
+        sub = sbh_sub + "·((" + (pp == 1 ? "" : num(in_flight) + "·") + num(k) + " − 1)·" + ckpt.substituted +
+              " + " + num(segment) + "·(" + live.substituted + "))" + scale_text(s);
         src = "Chen et al. 2016, Training Deep Nets with Sublinear Memory Cost; per-layer terms: " + source;
     } else {
         const LayerCoefficient c = layer_coefficient(s, s.recompute);

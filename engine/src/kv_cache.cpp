@@ -13,22 +13,21 @@ Term kv_cache(const Scenario& s) {
     const int t = s.parallel.tp, pp = s.parallel.pp;
     const double L = m.layers, tokens = double(effective_kv_tokens(s)), b = double(s.batch);
     // The busiest pipeline stage holds ⌈L/pp⌉ of the layers.
-    const double stage = std::ceil(L / pp) / L;
+    const double stage = std::ceil(L / pp);
 
-    // Tokens kept per layer, summed over layers: a windowed layer keeps at most `window`
-    // (Beltagy et al. 2020, Longformer; Jiang et al. 2023, Mistral 7B §2: rolling buffer cache);
-    // Gemma 2 alternates windowed and global layers (Gemma Team 2024, §2).
-    std::string tokens_text = "L × tokens", tokens_sub = num(L) + " × " + num(tokens);
-    double layer_tokens = L * tokens;
+    // Tokens kept per layer, summed over the stage's layers: a windowed layer keeps at most
+    // `window` (Beltagy et al. 2020, Longformer; Jiang et al. 2023, Mistral 7B §2: rolling
+    // buffer cache). Gemma 2 alternates windowed and global layers (Gemma Team 2024, §2); the
+    // busiest stage is taken to hold as many global layers as it can.
+    std::string tokens_text = pp == 1 ? "L × tokens" : "⌈L/pp⌉ × tokens";
+    std::string tokens_sub = num(stage) + " × " + num(tokens);
+    double layer_tokens = stage * tokens;
     if (m.sliding_window > 0) {
-        const double w = std::min(tokens, double(m.sliding_window)), global = m.global_layers;
-        layer_tokens = global * tokens + (L - global) * w;
+        const double w = std::min(tokens, double(m.sliding_window));
+        const double global = std::min<double>(m.global_layers, stage);
+        layer_tokens = global * tokens + (stage - global) * w;
         tokens_text = "(L_global × tokens + L_window × min(tokens, window))";
-        tokens_sub = "(" + num(global) + " × " + num(tokens) + " + " + num(L - global) + " × " + num(w) + ")";
-    }
-    if (pp > 1) {
-        tokens_text += " × ⌈L/pp⌉/L";
-        tokens_sub += " × " + num(std::ceil(L / pp)) + "/" + num(L);
+        tokens_sub = "(" + num(global) + " × " + num(tokens) + " + " + num(stage - global) + " × " + num(w) + ")";
     }
     std::string window_source = m.sliding_window > 0 ? "; window: Jiang et al. 2023, Mistral 7B, §2 (rolling buffer cache)" : "";
 
@@ -37,7 +36,7 @@ Term kv_cache(const Scenario& s) {
         // rotary key (d_h^R) per token per layer, (d_c + d_h^R)·l elements; every tensor-parallel
         // rank keeps the whole latent.
         const double per_token = double(m.kv_lora_rank) + m.rope_head_dim;
-        const double bytes = per_token * layer_tokens * stage * b * dtype_bytes(s.dtypes.kv_cache);
+        const double bytes = per_token * layer_tokens * b * dtype_bytes(s.dtypes.kv_cache);
         return term(Component::KvCache, bytes, tokens_text + " × (kv_lora_rank + rope_head_dim) × b × bytes(kv)",
                     tokens_sub + " × (" + num(m.kv_lora_rank) + " + " + num(m.rope_head_dim) + ") × " + num(b) +
                         " × " + bytes_each(s.dtypes.kv_cache),
@@ -46,7 +45,7 @@ Term kv_cache(const Scenario& s) {
     // Tensor parallelism splits KV heads across ranks; with fewer KV heads than ranks each
     // rank keeps a replica of one.
     const double kv_heads = std::ceil(double(effective_kv_heads(m)) / t);
-    const double bytes = 2 * layer_tokens * stage * kv_heads * effective_head_dim(m) * b * dtype_bytes(s.dtypes.kv_cache);
+    const double bytes = 2 * layer_tokens * kv_heads * effective_head_dim(m) * b * dtype_bytes(s.dtypes.kv_cache);
     return term(Component::KvCache, bytes,
                 "2 × " + tokens_text + " × " + (t == 1 ? "kv_heads" : "⌈kv_heads/tp⌉") + " × head_dim × b × bytes(kv)",
                 "2 × " + tokens_sub + " × " + num(kv_heads) + " × " + num(effective_head_dim(m)) + " × " + num(b) +

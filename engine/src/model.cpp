@@ -34,11 +34,12 @@ std::string_view module_name(Module m) {
 std::vector<Matrix> weight_matrices(const ModelArch& m) {
     std::vector<Matrix> out;
     const double h = m.hidden, L = m.layers;
+    bool in_layer = false;  // set once the embeddings and the head are listed
     auto fixed = [&](double rows, double cols, double count) {
-        if (rows > 0 && cols > 0 && count > 0) out.push_back({rows, cols, count, false, Module::Q, false});
+        if (rows > 0 && cols > 0 && count > 0) out.push_back({rows, cols, count, false, Module::Q, false, in_layer});
     };
     auto proj = [&](double rows, double cols, double count, Module mod, bool expert = false) {
-        if (rows > 0 && cols > 0 && count > 0) out.push_back({rows, cols, count, true, mod, expert});
+        if (rows > 0 && cols > 0 && count > 0) out.push_back({rows, cols, count, true, mod, expert, in_layer});
     };
     const double norm = m.layer_norm ? 2 * h : h;  // LayerNorm has a weight and a bias
 
@@ -48,6 +49,7 @@ std::vector<Matrix> weight_matrices(const ModelArch& m) {
     fixed(m.max_positions, h, 1);
     fixed(norm, 1, 1);
     if (m.pooler) fixed(h, h, 1), fixed(h, 1, 1);
+    in_layer = true;
     fixed(norm, 1, L * effective_norms_per_layer(m));
 
     // Attention.
@@ -113,6 +115,26 @@ double derived_expert_params(const ModelArch& m) {
 double derived_active_params(const ModelArch& m) {
     const double experts = derived_expert_params(m);
     return derived_params(m) - experts + (is_moe(m) ? experts * m.experts_active / m.experts : 0);
+}
+
+double derived_largest_block(const ModelArch& m) {
+    double largest = 0;
+    for (const Matrix& x : weight_matrices(m))
+        if (!x.in_layer) largest = std::max(largest, x.rows * x.cols);
+    // One layer of each kind the model has: dense (all layers of a dense model, or the leading
+    // dense_layers of an MoE one) and MoE.
+    auto one_layer = [&](bool dense) {
+        ModelArch one = m;
+        one.layers = 1;
+        one.dense_layers = dense ? 1 : 0;
+        double n = 0;
+        for (const Matrix& x : weight_matrices(one))
+            if (x.in_layer) n += x.rows * x.cols * x.count;
+        return n;
+    };
+    if (m.layers > 0 && (!is_moe(m) || m.dense_layers > 0)) largest = std::max(largest, one_layer(true));
+    if (moe_layers(m) > 0) largest = std::max(largest, one_layer(false));
+    return largest;
 }
 
 double total_params(const ModelArch& m) { return m.params > 0 ? m.params : derived_params(m); }

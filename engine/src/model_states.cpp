@@ -97,11 +97,13 @@ Term weights(const Scenario& s, const ParamCounts& p) {
     const Shard base = shard(s, 3, p.total, p.expert, "N");
 
     if (s.offload.params) {
-        // ZeRO-Infinity: the weights live in host memory; the GPU holds the layer being computed
-        // and the one being prefetched, gathered whole (÷ tp only).
-        const double layer = p.total / std::max(1, s.model.layers);
+        // ZeRO-Infinity: the weights live in host memory; the GPU holds the largest block being
+        // computed (a layer, or the embedding) and the next one being prefetched, gathered
+        // whole (÷ tp only). A given `params` scales the architecture's block.
+        const double derived = derived_params(s.model);
+        const double layer = derived > 0 ? derived_largest_block(s.model) * p.total / derived : 0;
         const double gpu = 2 * layer * base_bytes / s.parallel.tp;
-        Term t = term(Component::Weights, gpu, "2 × (N / L) × bytes(weights) ÷ tp  [working set; the rest in host memory]",
+        Term t = term(Component::Weights, gpu, "2 × N_block × bytes(weights) ÷ tp  [working set: largest layer or embedding; the rest in host memory]",
                       "2 × " + num(layer) + " × " + base_text + (s.parallel.tp > 1 ? " ÷ " + std::to_string(s.parallel.tp) : ""),
                       std::string(kZeroInfinity));
         t.host = base.count * base_bytes + shard(s, 3, p.adapters, p.adapters_expert, "N").count * dtype_bytes(wt);

@@ -88,13 +88,14 @@ TEST(Offload, ZeroOffloadSplitsTwoAndFourteenBytesPerParameter) {
 }
 
 // ZeRO-Infinity parameter offload (Rajbhandari et al. 2021, §4.1): the weights go to the host,
-// the GPU keeps the working set (here two layers' parameters, gathered).
+// the GPU keeps the working set: the largest block (here one Llama layer, 218.1M parameters,
+// against the 525M-parameter embedding) and the one being prefetched.
 TEST(Offload, ParamOffloadNeedsStage3AndKeepsAWorkingSet) {
     EXPECT_FALSE(parse_scenario(R"({"parallel":{"zero":2},"offload":{"params":true}})").ok());
     EXPECT_FALSE(parse_scenario(R"({"offload":{"optimizer":true}})").ok());
     const Estimate e = estimate(parsed(R"({"parallel":{"zero":3,"dp":8},"offload":{"optimizer":true,"params":true}})"));
     const double n = 8030261248.0;
-    EXPECT_DOUBLE_EQ(e[Component::Weights], 2 * n / 32 * 2);
+    EXPECT_DOUBLE_EQ(e[Component::Weights], 2 * (128256.0 * 4096) * 2);
     EXPECT_DOUBLE_EQ(e.host[static_cast<int>(Component::Weights)], n * 2 / 8);
     EXPECT_DOUBLE_EQ(e.host_total, n * (2 + 4 + 2 + 8) / 8);
 }

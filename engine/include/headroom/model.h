@@ -85,6 +85,7 @@ struct Matrix {
     bool adaptable;  // a projection LoRA may target
     Module module;   // which one, when adaptable
     bool expert;     // lives in a routed expert (sharded by expert parallelism)
+    bool in_layer;   // part of the transformer layers (not embeddings, head, final norm, pooler)
 };
 // Every weight matrix (embeddings, projections, router) and, as 1-column "matrices", every
 // vector (norms, biases). The single description the counts below are derived from.
@@ -96,6 +97,9 @@ double derived_params(const ModelArch& m);
 double derived_active_params(const ModelArch& m);
 // Parameters inside routed experts (0 for a dense model).
 double derived_expert_params(const ModelArch& m);
+// The largest block gathered at once under ZeRO-3: one transformer layer (all its experts)
+// or the largest embedding matrix, whichever is larger.
+double derived_largest_block(const ModelArch& m);
 // `params` when given, otherwise the derived count.
 double total_params(const ModelArch& m);
 // LoRA adapters of rank r on the projections in `modules` (bit 1 << Module each): a rows x cols
