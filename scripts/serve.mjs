@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -12,6 +13,20 @@ const types = {
   '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
+// Text and wasm go out gzipped when the client accepts it: the build's `<file>.gz` when it is
+// at least as new as the file, otherwise gzip -9 made once and kept in memory.
+const compressible = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.webmanifest', '.css', '.svg', '.txt']);
+const gzipCache = new Map();
+async function gzipped(file, body, mtimeMs) {
+  const pre = await stat(file + '.gz').catch(() => null);
+  if (pre && pre.mtimeMs >= mtimeMs) return readFile(file + '.gz');
+  const hit = gzipCache.get(file);
+  if (hit?.mtimeMs === mtimeMs) return hit.gz;
+  const gz = gzipSync(body, { level: 9 });
+  gzipCache.set(file, { mtimeMs, gz });
+  return gz;
+}
+
 export function serve(siteDir, port = 8080, host = '127.0.0.1') {
   const root = resolve(siteDir);
   const server = createServer(async (req, res) => {
@@ -20,12 +35,18 @@ export function serve(siteDir, port = 8080, host = '127.0.0.1') {
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'Content-Type': types[extname(file)] ?? 'application/octet-stream',
         // Revalidate every time: the service worker, not the HTTP cache, makes the page offline.
         'Cache-Control': 'no-cache',
-      });
+        Vary: 'Accept-Encoding',
+      };
+      if (compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = await gzipped(file, body, (await stat(file)).mtimeMs);
+        headers['Content-Encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
