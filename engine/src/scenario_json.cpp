@@ -1,6 +1,7 @@
 // Scenario JSON in and out (DESIGN.md's contract). Uses nlohmann/json's non-throwing calls
 // only, so a bad document becomes field errors, never an exception.
 #include <cmath>
+#include <limits>
 #include <string_view>
 #include <nlohmann/json.hpp>
 
@@ -47,7 +48,8 @@ struct Reader {
             fail(path, "Is far too large; got " + format_count(d) + ".");
             return false;
         }
-        if (double(Int(d)) != d) {
+        // Range first: converting an out-of-range double to an integer is undefined behaviour.
+        if (d < double(std::numeric_limits<Int>::min()) || d > double(std::numeric_limits<Int>::max())) {
             fail(path, "Is out of range; got " + format_count(d) + ".");
             return false;
         }

@@ -86,3 +86,10 @@ TEST(Scenario, ParamsAloneIsValidWhereTheArchitectureIsNotNeeded) {
     // ...nor for an inference KV cache.
     EXPECT_FALSE(parse_scenario(R"({"mode":"inference","model":{"params":7e9},"activation_model":"per_sample"})").ok());
 }
+
+// Found by the fuzzer: a whole number beyond the field's integer type is named, not converted
+// (the conversion would be undefined behaviour).
+TEST(Scenario, IntegerBeyondItsTypeIsNamed) {
+    EXPECT_EQ(error_fields(R"({"model":{"preset":"llama-3.1-8b","layers":7e9}})"), Fields{"model.layers"});
+    EXPECT_EQ(error_fields(R"({"parallel":{"tp":-3e9}})"), Fields{"parallel.tp"});
+}
