@@ -24,8 +24,8 @@ double model_states(const Estimate& e) {
 }  // namespace
 
 // Llama 2 7B (32 layers, 32 KV heads of 128) at 4,096 tokens in fp16: 2 × 32 × 4096 × 4096 × 2 B
-// = 2 GiB per sequence, the figure quoted across serving guides (e.g. NVIDIA's "Mastering LLM
-// Techniques: Inference Optimization", 2023: ~0.5 MB per token). Exact.
+// = 2 GiB per sequence: NVIDIA, "Mastering LLM Techniques: Inference Optimization" (2023):
+// "1 * 4096 * 2 * 32 * 4096 * 2 bytes, which is ~2 GB". Exact.
 TEST(Reference, Llama2_7bKvCacheIsTwoGiBPerSequenceAt4k) {
     const Estimate e = estimate(parsed(R"({"mode":"inference","model":"llama-2-7b","seq_len":4096,"dtypes":{"kv_cache":"fp16"}})"));
     EXPECT_DOUBLE_EQ(e[Component::KvCache], 2.0 * kGiB);
