@@ -9,6 +9,15 @@
 #include "headroom/scenario.h"
 
 namespace headroom {
+
+// Emscripten 3.1.6's clang gives a function whose std::optional<Enum> return type is not yet
+// instantiated in this file the type void() when only its address is taken (as Reader::choice
+// does), and wasm-ld then links a stub that traps at run time. Completing the types first
+// keeps every signature right. tests/e2e covers each enum field in the browser.
+static_assert(sizeof(std::optional<Mode>) && sizeof(std::optional<Optimizer>) && sizeof(std::optional<Finetune>) &&
+              sizeof(std::optional<Recompute>) && sizeof(std::optional<ActivationModel>) &&
+              sizeof(std::optional<DType>));
+
 namespace {
 
 using json = nlohmann::json;
