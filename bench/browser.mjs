@@ -2,14 +2,14 @@
 // over the same static server scripts/run.sh uses (scripts/serve.mjs).
 //
 //   node bench/browser.mjs --site build/wasm/site [--native native.json] [--runs 3]
-//                          [--out bench/results.json] [--label text]
+//                          [--out bench/results.json] [--label text] [--quick 1]
 //
 // Prints one table and writes the same figures as JSON. Every figure is a median over --runs
 // runs in one already-running browser, a new context (empty cache) per run.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -18,9 +18,9 @@ import { serve } from '../scripts/serve.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 // playwright-core is installed (without a browser) for the e2e tests; Debian's Chromium drives it.
-const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('playwright-core');
+export const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('playwright-core');
 
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
@@ -41,7 +41,7 @@ function args() {
   return out;
 }
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -128,7 +128,7 @@ async function idleMetrics(context, page) {
 }
 
 // One cold load in a new context: every request, the result timings, idle CPU, memory, input.
-async function oneRun(browser, url, { withInput = true } = {}) {
+export async function oneRun(browser, url, { quick = false } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   await context.addInitScript(pageProbe);
   const page = await context.newPage();
@@ -174,10 +174,8 @@ async function oneRun(browser, url, { withInput = true } = {}) {
     });
   }
 
-  const idle = await idleMetrics(context, page);
-
-  let input = [];
-  if (withInput) input = await inputTimings(page);
+  const idle = quick ? {} : await idleMetrics(context, page);
+  const input = quick ? [] : await inputTimings(page);
   await context.close();
   return { load, files, idle, input, problems };
 }
@@ -222,7 +220,8 @@ async function blankRun(browser) {
   return idle;
 }
 
-export async function measure(siteDir, runs = 3) {
+// quick: load timings and the bundle only (no idle CPU, no input), for trying levers.
+export async function measure(siteDir, runs = 3, { quick = false } = {}) {
   const server = await serve(siteDir, 0);
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -232,8 +231,8 @@ export async function measure(siteDir, runs = 3) {
     const page = [];
     const blank = [];
     for (let i = 0; i < runs; i++) {
-      page.push(await oneRun(browser, url));
-      blank.push(await blankRun(browser));
+      page.push(await oneRun(browser, url, { quick }));
+      if (!quick) blank.push(await blankRun(browser));
     }
     return { url, version: browser.version(), page, blank };
   } finally {
@@ -333,13 +332,13 @@ function machine() {
   try { os = readFileSync('/etc/os-release', 'utf8').match(/PRETTY_NAME="(.*)"/)?.[1] ?? ''; } catch { /* none */ }
   let emcc = '';
   try { emcc = execFileSync('emcc', ['--version'], { encoding: 'utf8', env: { ...process.env, NODE_PATH: process.env.NODE_PATH ?? '/usr/share/nodejs' } }).split('\n')[0]; } catch { /* none */ }
-  return { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryBytes: totalmem(), os, node: process.version, emcc };
+  return { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryBytes: totalmem(), os, node: process.version, emcc, loadAverage1m: loadavg()[0] };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const a = args();
   if (!existsSync(join(a.site, 'index.html'))) { console.error(`bench: no site in ${a.site}; build it first`); process.exit(2); }
-  const m = await measure(a.site, a.runs);
+  const m = await measure(a.site, a.runs, { quick: a.quick === '1' });
   const result = { date: new Date().toISOString(), label: a.label ?? '', machine: machine(), ...summarise(m) };
   if (a.native && existsSync(a.native)) {
     const native = JSON.parse(readFileSync(a.native, 'utf8'));
@@ -348,7 +347,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   result.machine.chromium = result.browser.chromium;
   console.log(`Headroom bench, ${result.date.slice(0, 16).replace('T', ' ')} UTC${result.label ? ', ' + result.label : ''}: ` +
-    `${result.machine.cpus}-core ${result.machine.cpu}, ${result.machine.os}, headless Chromium ${result.machine.chromium} (SwiftShader)`);
+    `${result.machine.cpus}-core ${result.machine.cpu}, ${result.machine.os}, headless Chromium ${result.machine.chromium} (SwiftShader), ` +
+    `load average ${result.machine.loadAverage1m.toFixed(1)} at start`);
   console.log(table(result));
   if (result.browser.problems.length) console.log('page problems:\n  ' + result.browser.problems.join('\n  '));
   writeFileSync(a.out, JSON.stringify(result, null, 2) + '\n');
