@@ -1,0 +1,48 @@
+// Words and units for people: the display labels of the scenario's enums (so a front never
+// maps a combo box to an enum by position) and byte sizes in decimal or binary units that
+// grow to TB / TiB. Pure functions; the UI and any other front print from here.
+#pragma once
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "headroom/dtype.h"
+#include "headroom/scenario.h"
+
+namespace headroom {
+
+// A value of an enum with the label a person reads.
+template <typename Enum>
+struct Choice {
+    Enum value;
+    std::string_view label;
+};
+
+std::span<const Choice<Optimizer>> optimizer_choices();
+std::span<const Choice<Recompute>> recompute_choices();
+std::span<const Choice<Finetune>> finetune_choices();
+std::span<const Choice<ActivationModel>> activation_model_choices();
+std::span<const Choice<DType>> dtype_choices();
+
+// Index of `value` in `choices`, or -1.
+template <typename Enum>
+int choice_index(std::span<const Choice<Enum>> choices, Enum value) {
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        if (choices[i].value == value) return static_cast<int>(i);
+    return -1;
+}
+
+// Decimal (GB = 10^9 bytes, what the seeds print) or binary (GiB = 2^30 bytes, what vendors'
+// "80GB" cards actually hold).
+enum class ByteUnit { Decimal, Binary };
+
+// Bytes in the largest unit that keeps the number under 1000 (1024 for binary), from MB up
+// to TB: format_size(161.4e9, Decimal) -> "161.4 GB", 2.5e12 -> "2.50 TB" (TB gets one more
+// digit, so 1.25 TB is not shown as 1.3 TB). Non-finite input prints "—", never "nan".
+std::string format_size(double bytes, ByteUnit unit, int digits = 1);
+// The unit names of a ByteUnit at a scale: {"MB","GB","TB"} or {"MiB","GiB","TiB"}.
+std::string_view unit_name(ByteUnit unit, int power);  // power 2 = M, 3 = G, 4 = T
+// bytes ÷ 1000^power (or 1024^power).
+double in_unit(double bytes, ByteUnit unit, int power);
+
+}  // namespace headroom
