@@ -50,6 +50,14 @@ EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); }
 EM_JS(void, js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 EM_JS(void, js_start_failed, (const char* why), { if (Module.onStartFailed) Module.onStartFailed(UTF8ToString(why)); });
+// Frames are drawn on demand (see Frame): any input event, resize or visibility change asks
+// for a few. Capture phase, passive: this only listens, GLFW still handles the events.
+EM_JS(void, js_request_frames_on_events, (), {
+    const wake = () => _headroom_request_frames();
+    for (const type of ['mousemove', 'mousedown', 'mouseup', 'mouseout', 'wheel', 'keydown', 'keyup', 'keypress',
+                        'touchstart', 'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange'])
+        window.addEventListener(type, wake, { capture: true, passive: true });
+});
 
 namespace {
 
@@ -71,7 +79,13 @@ struct Platform {
     std::vector<KeyEvent> pressed_this_frame, deferred_releases;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool first_frame_done = false;
+    // On-demand frames: how many more to draw before the main loop pauses, and whether it is.
+    int frames_left = 0;
+    bool paused = false;
 };
+
+// Frames drawn after each event: ImGui settles layout, popups and hover state over two or three.
+constexpr int kFramesPerEvent = 4;
 
 std::unique_ptr<Platform> g_platform;
 
@@ -203,11 +217,35 @@ void Frame() {
         p.first_frame_done = true;
         js_first_frame();
     }
+
+    // Nothing changes on screen without an event, so the loop pauses until the next one (an
+    // idle page costs no CPU); a text field with the caret keeps drawing, for the blink.
+    if (ImGui::GetIO().WantTextInput) p.frames_left = std::max(p.frames_left, 1);
+    if (--p.frames_left <= 0) {
+        p.paused = true;
+        emscripten_pause_main_loop();
+    }
+}
+
+void RequestFrames() {
+    if (!g_platform) return;
+    Platform& p = *g_platform;
+    p.frames_left = kFramesPerEvent;
+    if (p.paused) {
+        p.paused = false;
+        emscripten_resume_main_loop();
+    }
 }
 
 }  // namespace
 
-AppState* CurrentApp() { return g_platform ? g_platform->app.get() : nullptr; }
+extern "C" EMSCRIPTEN_KEEPALIVE void headroom_request_frames() { RequestFrames(); }
+
+// JS reaches the app through here, and may change it (load()): draw a few frames to show it.
+AppState* CurrentApp() {
+    RequestFrames();
+    return g_platform ? g_platform->app.get() : nullptr;
+}
 
 int main() {
     if (!glfwInit()) {
@@ -241,6 +279,8 @@ int main() {
     SyncCanvas(p);
 
     Recompute(*p.app);
+    js_request_frames_on_events();
+    p.frames_left = kFramesPerEvent;
     emscripten_set_main_loop(Frame, 0, false);
     return 0;
 }
