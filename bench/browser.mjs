@@ -231,8 +231,9 @@ export async function measure(siteDir, runs = 3, { quick = false } = {}) {
     const page = [];
     const blank = [];
     for (let i = 0; i < runs; i++) {
-      page.push(await oneRun(browser, url, { quick }));
+      // about:blank first: the page's idle window then follows a cheap context's teardown.
       if (!quick) blank.push(await blankRun(browser));
+      page.push(await oneRun(browser, url, { quick }));
     }
     return { url, version: browser.version(), page, blank };
   } finally {
