@@ -1,0 +1,255 @@
+// Scenario <-> URL text (fragment and query), versioned. See share.h.
+#include "headroom/share.h"
+
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+namespace headroom {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-' || c == '+') return 62;  // '+' and '/' too: standard base64 pasted by hand
+    if (c == '_' || c == '/') return 63;
+    return -1;
+}
+
+json parse_json(std::string_view text) {
+    return json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+}
+
+// The fields of `cur` that differ from `base`; objects (except the model, which is one value)
+// are compared field by field, so {"dtypes":{"weights":"fp8"}} carries one dtype.
+json diff(const json& cur, const json& base, bool top) {
+    json out = json::object();
+    for (auto it = cur.begin(); it != cur.end(); ++it) {
+        const auto b = base.find(it.key());
+        if (b == base.end()) {
+            out[it.key()] = it.value();
+        } else if (it->is_object() && b->is_object() && !(top && it.key() == "model")) {
+            json sub = diff(*it, *b, false);
+            if (!sub.empty()) out[it.key()] = sub;
+        } else if (*it != *b) {
+            out[it.key()] = it.value();
+        }
+    }
+    return out;
+}
+
+int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// application/x-www-form-urlencoded value: '+' is a space, %XX a byte; a bad escape stays as it is.
+std::string percent_decode(std::string_view v) {
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == '+') {
+            out += ' ';
+        } else if (v[i] == '%' && i + 2 < v.size() && hex(v[i + 1]) >= 0 && hex(v[i + 2]) >= 0) {
+            out += static_cast<char>(hex(v[i + 1]) * 16 + hex(v[i + 2]));
+            i += 2;
+        } else {
+            out += v[i];
+        }
+    }
+    return out;
+}
+
+// Calls fn(key, value) for each '&'-separated pair, both percent-decoded.
+template <typename Fn>
+void for_each_pair(std::string_view text, Fn fn) {
+    while (!text.empty()) {
+        const size_t amp = text.find('&');
+        const std::string_view pair = text.substr(0, amp);
+        const size_t eq = pair.find('=');
+        if (!pair.empty())
+            fn(percent_decode(pair.substr(0, eq)), eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1)));
+        if (amp == std::string_view::npos) break;
+        text.remove_prefix(amp + 1);
+    }
+}
+
+ParsedScenario failure(std::string field, std::string message) {
+    ParsedScenario p;
+    p.errors.push_back({std::move(field), std::move(message)});
+    return p;
+}
+
+// Rewrites a document of version `v` into the current contract. Version 1 is current; when
+// version 2 changes a default or renames a field, the v1 -> v2 step goes here (add the old
+// default explicitly when the field is missing, rename the key) so old links keep their meaning.
+void upgrade_shared_json(json& doc, int v) {
+    (void)doc;
+    (void)v;
+}
+
+// Query keys that are scenario fields: top-level names, or "dtypes.weights"-style paths.
+bool is_scenario_key(const std::string& k) {
+    static constexpr const char* kTop[] = {"mode", "model", "batch", "seq_len", "kv_tokens", "kv_cache", "optimizer",
+                                           "recompute", "flash_attention", "activation_model", "activation_multiplier",
+                                           "checkpoint_factor", "activation_bytes_per_sample", "gpu", "grad_accum",
+                                           "embeddings_and_logits", "finetune", "name"};
+    for (const char* t : kTop)
+        if (k == t) return true;
+    for (const char* p : {"dtypes.", "parallel.", "overhead.", "lora.", "offload."})
+        if (k.rfind(p, 0) == 0 && k.size() > std::string_view(p).size()) return true;
+    return false;
+}
+
+// A query value as JSON: numbers and true/false as themselves, anything else a string.
+json query_value(const std::string& v) {
+    if (v == "true") return true;
+    if (v == "false") return false;
+    if (!v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) || v[0] == '-' || v[0] == '.')) {
+        json n = parse_json(v);
+        if (n.is_number()) return n;
+    }
+    return v;
+}
+
+}  // namespace
+
+std::string base64url_encode(std::string_view bytes) {
+    std::string out;
+    out.reserve((bytes.size() * 4 + 2) / 3);
+    size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                           static_cast<unsigned char>(bytes[i + 2]);
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += kAlphabet[(n >> 6) & 63];
+        out += kAlphabet[n & 63];
+    }
+    const size_t rest = bytes.size() - i;
+    if (rest > 0) {
+        unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+        if (rest == 2) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        if (rest == 2) out += kAlphabet[(n >> 6) & 63];
+    }
+    return out;
+}
+
+bool base64url_decode(std::string_view text, std::string* out) {
+    while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+    if (text.size() % 4 == 1) return false;
+    std::string bytes;
+    unsigned acc = 0;
+    int bits = 0;
+    for (char c : text) {
+        const int s = sextet(c);
+        if (s < 0) return false;
+        acc = (acc << 6) | static_cast<unsigned>(s);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes += static_cast<char>((acc >> bits) & 0xFF);
+        }
+    }
+    *out = std::move(bytes);
+    return true;
+}
+
+std::string scenario_to_shared_json(const Scenario& s) {
+    const json cur = parse_json(scenario_to_json(s));
+    const json base = parse_json(scenario_to_json(default_scenario()));
+    json doc = json::object();
+    doc["v"] = kShareVersion;
+    if (cur.is_object() && base.is_object()) doc.update(diff(cur, base, true));
+    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string scenario_to_fragment(const Scenario& s) { return "s=" + base64url_encode(scenario_to_shared_json(s)); }
+
+bool fragment_has_scenario(std::string_view fragment) {
+    if (!fragment.empty() && (fragment[0] == '#' || fragment[0] == '?')) fragment.remove_prefix(1);
+    bool found = false;
+    for_each_pair(fragment, [&](const std::string& k, const std::string&) { found = found || k == "s"; });
+    return found;
+}
+
+ParsedScenario parse_shared_json(std::string_view json_text) {
+    json doc = parse_json(json_text);
+    if (doc.is_discarded() || !doc.is_object()) return failure("", "The shared scenario is not a JSON object.");
+    int v = 1;
+    if (const auto it = doc.find("v"); it != doc.end()) {
+        if (!it->is_number_integer() || it->get<long long>() < 1)
+            return failure("v", "The link's version must be a whole number from 1; got " + it->dump() + ".");
+        if (it->get<long long>() > kShareVersion)
+            return failure("v", "The link was made by a newer Headroom (version " + it->dump() +
+                                    "); reload the page to update it.");
+        v = static_cast<int>(it->get<long long>());
+        doc.erase(it);
+    }
+    upgrade_shared_json(doc, v);
+    return parse_scenario(doc.dump());
+}
+
+ParsedScenario parse_fragment(std::string_view fragment) {
+    if (!fragment.empty() && fragment[0] == '#') fragment.remove_prefix(1);
+    std::string encoded;
+    bool found = false;
+    for_each_pair(fragment, [&](const std::string& k, const std::string& v) {
+        if (k == "s" && !found) {
+            encoded = v;
+            found = true;
+        }
+    });
+    if (!found) return failure("s", "The link carries no scenario (no s= in it).");
+    std::string text;
+    if (!base64url_decode(encoded, &text)) return failure("s", "The link's scenario is damaged (not base64url).");
+    return parse_shared_json(text);
+}
+
+ParsedScenario parse_query(std::string_view query, bool* found) {
+    if (!query.empty() && query[0] == '?') query.remove_prefix(1);
+    json doc = json::object();
+    std::string shared;
+    bool any = false, has_s = false;
+    for_each_pair(query, [&](const std::string& k, const std::string& v) {
+        if (k == "s") {
+            shared = v;
+            has_s = any = true;
+        } else if (is_scenario_key(k)) {
+            any = true;
+            const size_t dot = k.find('.');
+            if (dot == std::string::npos) {
+                doc[k] = query_value(v);
+            } else {
+                json& group = doc[k.substr(0, dot)];
+                if (!group.is_object()) group = json::object();
+                group[k.substr(dot + 1)] = query_value(v);
+            }
+        }
+    });
+    if (found) *found = any;
+    if (has_s) {
+        // The shared document first, then the plain keys on top of it.
+        std::string text;
+        if (!base64url_decode(shared, &text)) return failure("s", "The link's scenario is damaged (not base64url).");
+        json base = parse_json(text);
+        if (base.is_discarded() || !base.is_object()) return failure("s", "The shared scenario is not a JSON object.");
+        for (auto it = doc.begin(); it != doc.end(); ++it) {
+            if (it->is_object() && base.contains(it.key()) && base[it.key()].is_object())
+                base[it.key()].update(*it);
+            else
+                base[it.key()] = *it;
+        }
+        return parse_shared_json(base.dump());
+    }
+    return parse_scenario(doc.dump());
+}
+
+}  // namespace headroom
