@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "headroom/estimate.h"
+#include "headroom/plan.h"
 #include "headroom/report.h"
 #include "headroom/scenario.h"
 
@@ -100,6 +101,23 @@ void BM_EstimateJsonApi(benchmark::State& state, std::string_view text) {
     }
 }
 
+// The planner's whole search for the fewest GPUs (H100 80 GB), as a user triggers it by typing.
+void BM_PlanLayout(benchmark::State& state, std::string_view text) {
+    const Scenario s = must_parse(text);
+    long long evaluated = 0;
+    for (auto _ : state) {
+        Plan p = plan_layout(s, 80e9);
+        evaluated = p.evaluated;
+        benchmark::DoNotOptimize(p.best.total_bytes);
+    }
+    state.counters["estimates"] = static_cast<double>(evaluated);
+}
+
+void BM_MaxBatch(benchmark::State& state, std::string_view text) {
+    const Scenario s = must_parse(text);
+    for (auto _ : state) benchmark::DoNotOptimize(max_batch(s, 80e9));
+}
+
 }  // namespace
 
 BENCHMARK_CAPTURE(BM_Estimate, default, kDefault);
@@ -118,5 +136,9 @@ BENCHMARK_CAPTURE(BM_Json, default, kDefault);
 BENCHMARK_CAPTURE(BM_Json, llama405b_tp8_pp8_zero3, kLarge405b);
 BENCHMARK_CAPTURE(BM_EstimateJsonApi, default, kDefault);
 BENCHMARK_CAPTURE(BM_EstimateJsonApi, llama405b_tp8_pp8_zero3, kLarge405b);
+BENCHMARK_CAPTURE(BM_PlanLayout, default, kDefault);
+BENCHMARK_CAPTURE(BM_PlanLayout, llama405b, kLarge405b);
+BENCHMARK_CAPTURE(BM_PlanLayout, deepseek_v3_moe, kMoe);
+BENCHMARK_CAPTURE(BM_MaxBatch, default, kDefault);
 
 BENCHMARK_MAIN();
