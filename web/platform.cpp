@@ -219,8 +219,12 @@ void Frame() {
     }
 
     // Nothing changes on screen without an event, so the loop pauses until the next one (an
-    // idle page costs no CPU); a text field with the caret keeps drawing, for the blink.
-    if (ImGui::GetIO().WantTextInput) p.frames_left = std::max(p.frames_left, 1);
+    // idle page costs no CPU). A text field with the caret keeps drawing (the caret blinks,
+    // held keys repeat), and so does a held mouse button (ImGui repeats and drags per frame).
+    const ImGuiIO& io = ImGui::GetIO();
+    bool held = io.WantTextInput;
+    for (bool down : io.MouseDown) held = held || down;
+    if (held) p.frames_left = std::max(p.frames_left, 1);
     if (--p.frames_left <= 0) {
         p.paused = true;
         emscripten_pause_main_loop();
