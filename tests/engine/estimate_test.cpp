@@ -7,15 +7,13 @@
 #include "headroom/estimate.h"
 #include "headroom/format.h"
 
+#include "scenario_helpers.h"
+
 using namespace headroom;
+using headroom::testing::parsed;
+using headroom::testing::model_states;
 
 namespace {
-
-Scenario parsed(const char* json) {
-    ParsedScenario p = parse_scenario(json);
-    EXPECT_TRUE(p.ok()) << (p.errors.empty() ? "" : p.errors[0].field + ": " + p.errors[0].message);
-    return p.scenario;
-}
 
 double round1(double bytes) { return std::round(bytes / kGB * 10) / 10; }
 

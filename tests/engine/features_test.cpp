@@ -9,22 +9,11 @@
 #include "headroom/format.h"
 #include "headroom/report.h"
 
+#include "scenario_helpers.h"
+
 using namespace headroom;
-
-namespace {
-
-Scenario parsed(const char* json) {
-    ParsedScenario p = parse_scenario(json);
-    EXPECT_TRUE(p.ok()) << (p.errors.empty() ? "" : p.errors[0].field + ": " + p.errors[0].message);
-    return p.scenario;
-}
-
-double model_states(const Estimate& e) {
-    return e[Component::Weights] + e[Component::MasterWeights] + e[Component::Gradients] +
-           e[Component::OptimizerStates];
-}
-
-}  // namespace
+using headroom::testing::parsed;
+using headroom::testing::model_states;
 
 // Hugging Face PEFT's README: Llama-2-7b with LoRA r=8 on q_proj and v_proj prints
 // "trainable params: 4,194,304". Llama-3-8B, r=16 on all linear layers: 41,943,040.

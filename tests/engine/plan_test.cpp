@@ -9,15 +9,13 @@
 #include "headroom/gpu.h"
 #include "headroom/plan.h"
 
+#include "scenario_helpers.h"
+
 using namespace headroom;
+using headroom::testing::parsed;
+using headroom::testing::model_states;
 
 namespace {
-
-Scenario parsed(const char* json) {
-    ParsedScenario p = parse_scenario(json);
-    EXPECT_TRUE(p.ok()) << (p.errors.empty() ? "" : p.errors[0].field + ": " + p.errors[0].message);
-    return p.scenario;
-}
 
 const char* kSeed002Baseline = R"({"model":{"params":7e9},"batch":8,"activation_model":"per_sample",
     "activation_bytes_per_sample":230686720,

@@ -6,22 +6,11 @@
 #include "headroom/estimate.h"
 #include "headroom/format.h"
 
+#include "scenario_helpers.h"
+
 using namespace headroom;
-
-namespace {
-
-Scenario parsed(const char* json) {
-    ParsedScenario p = parse_scenario(json);
-    EXPECT_TRUE(p.ok()) << (p.errors.empty() ? "" : p.errors[0].field + ": " + p.errors[0].message);
-    return p.scenario;
-}
-
-double model_states(const Estimate& e) {
-    return e[Component::Weights] + e[Component::MasterWeights] + e[Component::Gradients] +
-           e[Component::OptimizerStates];
-}
-
-}  // namespace
+using headroom::testing::parsed;
+using headroom::testing::model_states;
 
 // Llama 2 7B (32 layers, 32 KV heads of 128) at 4,096 tokens in fp16: 2 × 32 × 4096 × 4096 × 2 B
 // = 2 GiB per sequence: NVIDIA, "Mastering LLM Techniques: Inference Optimization" (2023):
