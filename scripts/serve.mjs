@@ -41,6 +41,9 @@ export function serve(siteDir, port = 8080, host = '127.0.0.1') {
         // Revalidate every time: the service worker, not the HTTP cache, makes the page offline.
         'Cache-Control': 'no-cache',
         Vary: 'Accept-Encoding',
+        // Public static files: a page embedding Headroom in an opaque-origin sandbox
+        // (iframe sandbox="allow-scripts") fetches headroom.wasm cross-origin.
+        'Access-Control-Allow-Origin': '*',
       };
       if (compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         body = await gzipped(file, body, (await stat(file)).mtimeMs);

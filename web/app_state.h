@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "browser_io.h"
 #include "headroom/estimate.h"
 #include "headroom/scenario.h"
 
@@ -46,6 +47,9 @@ struct AppState {
     bool show_custom_model = false;  // model fields expanded while a preset is selected
     int hovered_component = -1;      // set this frame by pie/legend/table hover, kAllComponents index
     int highlighted_component = -1;  // last frame's hover: what this frame highlights
+
+    // [Share] Exports, link, import and embed mode (web/browser_io.h, web/ui/share.cpp).
+    ShareState share;
 
     // [Requests] Set by panels, carried out by platform.cpp after the frame.
     bool request_csv_download = false;

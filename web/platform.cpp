@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app_state.h"
+#include "browser_io.h"
 #include "fonts.h"
 #include "headroom/report.h"
 #include "imgui.h"
@@ -176,6 +177,7 @@ void CarryOutRequests(Platform& p) {
         p.published_summary = app.summary_version;
         js_set_summary(app.summary_text.c_str(), app.summary_total_bytes.c_str(), app.summary_version);
     }
+    browser_io::AfterFrame(app);  // exports, link, import, embed height
 }
 
 void OnKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
@@ -282,6 +284,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvas(p);
 
+    browser_io::Start(*p.app);  // scenario from the URL's #s= fragment or query
     Recompute(*p.app);
     js_request_frames_on_events();
     p.frames_left = kFramesPerEvent;

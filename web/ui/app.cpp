@@ -31,6 +31,11 @@ void DrawResults(AppState& app) {
         DrawSummary(app);
         ui::EndCard();
     }
+    if (ui::BeginCard("share_card")) {
+        ui::CardTitle(app, "Export and share");
+        DrawShare(app);
+        ui::EndCard();
+    }
     const bool two = ImGui::GetContentRegionAvail().x >= kTwoColumnMinEm * em;
     const float gap = 0.5f * em;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, {two ? gap : 0.0f, gap});
@@ -78,6 +83,11 @@ void DrawApp(AppState& app) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Headroom", nullptr, flags);
+    if (app.share.embed) {  // ?embed=1: results only, no page chrome
+        DrawEmbed(app);
+        ImGui::End();
+        return;
+    }
     const float em = theme::Em();
     const bool wide = vp->WorkSize.x >= (kInputsWidthEm + 30.0f) * em;
     DrawHeader(app);

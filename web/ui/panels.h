@@ -12,3 +12,6 @@ void DrawBreakdown(AppState& app);
 void DrawPie(AppState& app);
 void DrawFits(AppState& app);
 void DrawFormulas(AppState& app);
+// Exports and sharing (ui/share.cpp), and the compact ?embed=1 page in place of the layout.
+void DrawShare(AppState& app);
+void DrawEmbed(AppState& app);

@@ -1,0 +1,94 @@
+// Starts Headroom: the Emscripten Module hooks, window.headroom (the text API the tests and
+// scripts use), the service worker for offline use, and headroom.js itself. A file, not an
+// inline script, so the Content-Security-Policy can forbid inline scripts.
+(() => {
+  const loading = document.getElementById('loading');
+  let markReady, markFailed;
+  const ready = new Promise((ok, fail) => { markReady = ok; markFailed = fail; });
+  const fail = (message) => {
+    loading.textContent = 'Headroom could not start: ' + message;
+    loading.className = 'failed';
+    markFailed(new Error(message));
+  };
+  const embedded = /[?&]embed(=1|=true)?(&|$)/.test(location.search);
+  if (embedded) document.documentElement.classList.add('embed');
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    // Called by the app after its first frame: the wasm API and the summary are live.
+    onFirstFrame() { loading.remove(); markReady(window.headroom); },
+    onStartFailed: (why) => fail(why),
+    onAbort: (what) => fail(String(what)),
+  };
+  window.Module.canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    fail('the WebGL context was lost; reload the page');
+  });
+
+  // Offline: the service worker precaches the site. Registration throws in an opaque-origin
+  // sandbox (an iframe with sandbox="allow-scripts"): the page then simply works online.
+  let markOffline;
+  const offlineReady = new Promise((ok) => { markOffline = ok; });
+  const showUpdate = (registration) => {
+    const bar = document.getElementById('update');
+    if (!bar || embedded) return;
+    bar.hidden = false;
+    bar.querySelector('button').onclick = () => registration.waiting?.postMessage('skip-waiting');
+  };
+  try {
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      let reloading = false;
+      const hadController = !!navigator.serviceWorker.controller;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        // A new release took over after the user asked: load all of it, never half.
+        if (hadController && !reloading) { reloading = true; location.reload(); }
+      });
+      navigator.serviceWorker.register('sw.js').then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) showUpdate(registration);
+        registration.addEventListener('updatefound', () => {
+          const worker = registration.installing;
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(registration);
+          });
+        });
+        return navigator.serviceWorker.ready;
+      }).then(() => markOffline(true), () => markOffline(false));
+    } else {
+      markOffline(false);
+    }
+  } catch (e) {
+    markOffline(false);
+  }
+
+  // Text in, text out: scenario JSON as the CLI reads it; result JSON / CSV / PDF as it writes.
+  window.headroom = {
+    ready,
+    offlineReady,  // true once the service worker is active (the next load works offline)
+    estimate(jsonText) { return Module.estimate(String(jsonText)); },
+    csv(jsonText) {
+      const r = Module.csv(String(jsonText));
+      if (!r.ok) throw new Error(r.text);
+      return r.text;
+    },
+    // The PDF report as a string of 7-bit ASCII bytes (one char per byte).
+    pdf(jsonText) {
+      const r = Module.pdf(String(jsonText));
+      if (!r.ok) throw new Error(r.text);
+      return r.text;
+    },
+    // The scenario on screen, and replacing it (errors JSON text, or '' when accepted).
+    scenario() { return Module.scenarioJson(); },
+    load(jsonText) { return Module.loadScenario(String(jsonText)); },
+    // The link that reopens the scenario on screen (#s=...).
+    link() { return Module.shareLink(); },
+    uiItemRect(name) { return Module.uiItemRect(String(name)); },
+  };
+
+  const script = document.createElement('script');
+  script.src = 'headroom.js';
+  script.async = true;
+  script.onerror = () => fail('headroom.js did not load');
+  document.body.appendChild(script);
+})();
