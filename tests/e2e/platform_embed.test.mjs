@@ -15,7 +15,7 @@ before(async () => {
   const dir = join(tmpdir(), `headroom-docs-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const src = `${session.url}?embed=1&model=llama-3.1-70b&gpu=h100-sxm-80gb&mode=inference&batch=4`;
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><body style="margin:0">
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">
 <h1>Internal docs</h1>
 <iframe id="plain" src="${src}" style="width:800px;height:200px;border:0"></iframe>
 <iframe id="sandboxed" src="${src}" sandbox="allow-scripts" style="width:800px;height:200px;border:0"></iframe>
