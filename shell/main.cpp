@@ -1,5 +1,5 @@
 // headroom: the command-line shell over the engine.
-//   headroom [--json|--csv] [scenario.json]   reads stdin when no file is given (and the
+//   headroom [--json|--csv|--pdf] [scenario.json]  reads stdin when no file is given (and the
 //                                             default scenario when stdin is a terminal)
 //   headroom --hf-config config.json [--json|--csv] [scenario.json]
 //                                             uses a Hugging Face config.json as the model
@@ -16,6 +16,7 @@
 #include "headroom/format.h"
 #include "headroom/gpu.h"
 #include "headroom/hf_config.h"
+#include "headroom/pdf.h"
 #include "headroom/report.h"
 #include "table.h"
 
@@ -24,14 +25,15 @@ using namespace headroom;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: headroom [--json|--csv] [--hf-config config.json] [scenario.json]\n"
+    "usage: headroom [--json|--csv|--pdf] [--hf-config config.json] [scenario.json]\n"
     "       headroom --models | --gpus\n"
     "Reads a scenario JSON document (DESIGN.md's contract) from the file or stdin and prints the\n"
-    "per-GPU memory breakdown as a table, the result JSON (--json) or the CSV export (--csv).\n"
+    "per-GPU memory breakdown as a table, the result JSON (--json), the CSV export (--csv) or the\n"
+    "PDF report (--pdf, to stdout: redirect it to a file).\n"
     "--hf-config reads a Hugging Face config.json and uses its architecture as the model.\n"
     "An invalid document prints its errors and exits 2.\n";
 
-enum class Output { Table, Json, Csv };
+enum class Output { Table, Json, Csv, Pdf };
 
 int list_models() {
     for (const ModelPreset& p : model_catalogue())
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
         }
         else if (arg == "--json") output = Output::Json;
         else if (arg == "--csv") output = Output::Csv;
+        else if (arg == "--pdf") output = Output::Pdf;
         else if (arg == "--models") return list_models();
         else if (arg == "--gpus") return list_gpus();
         else if (arg == "-h" || arg == "--help") { std::fputs(kUsage, stdout); return 0; }
@@ -114,6 +117,7 @@ int main(int argc, char** argv) {
     switch (output) {
         case Output::Json: std::puts(estimate_to_json(e, 2).c_str()); break;
         case Output::Csv: std::fputs(estimate_to_csv(parsed.scenario, e).c_str(), stdout); break;
+        case Output::Pdf: std::fputs(estimate_to_pdf(parsed.scenario, e).c_str(), stdout); break;
         case Output::Table: std::fputs(breakdown_table(parsed.scenario, e).c_str(), stdout); break;
     }
     return 0;
