@@ -36,7 +36,12 @@ export function serve(siteDir, port = 8080, host = '127.0.0.1') {
       if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
+      const { size, mtimeMs } = await stat(file);
+      // Revalidation is answered with 304 and no body (the service worker's precache, reloads).
+      const etag = `W/"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`;
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, { ETag: etag, Vary: 'Accept-Encoding' }).end(); return; }
       const headers = {
+        ETag: etag,
         'Content-Type': types[extname(file)] ?? 'application/octet-stream',
         // Revalidate every time: the service worker, not the HTTP cache, makes the page offline.
         'Cache-Control': 'no-cache',
@@ -46,7 +51,7 @@ export function serve(siteDir, port = 8080, host = '127.0.0.1') {
         'Access-Control-Allow-Origin': '*',
       };
       if (compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        body = await gzipped(file, body, (await stat(file)).mtimeMs);
+        body = await gzipped(file, body, mtimeMs);
         headers['Content-Encoding'] = 'gzip';
       }
       res.writeHead(200, headers);
