@@ -5,6 +5,7 @@
 
 #include "headroom/format.h"
 #include "headroom/gpu.h"
+#include "headroom/hf_config.h"
 #include "imgui.h"
 
 namespace {
@@ -74,3 +75,72 @@ const headroom::FieldError* FindFieldError(const AppState& app, std::string_view
         if (e.field == field) return &e;
     return nullptr;
 }
+
+void ImportHfConfig(AppState& app, std::string_view config_json) {
+    headroom::HfImport imp = headroom::import_hf_config(config_json);
+    if (!imp.ok()) {
+        app.import_failed = true;
+        app.import_message = "config.json not imported:";
+        for (const headroom::FieldError& e : imp.errors) app.import_message += " " + e.field + ": " + e.message;
+        return;
+    }
+    app.import_failed = false;
+    app.scenario.model = imp.arch;
+    app.scenario.model_preset.clear();
+    app.show_custom_model = true;
+    app.import_message = "Imported " + (imp.model_type.empty() ? std::string("model") : imp.model_type) + " config.";
+    for (const std::string& n : imp.notes) app.import_message += " " + n;
+    Recompute(app);
+}
+
+void SaveRow(AppState& app, std::string_view name) {
+    std::string n(name);
+    if (n.empty()) n = "Scenario " + std::to_string(app.saved.size() + 1);
+    app.saved.push_back({std::move(n), app.good_scenario, app.estimate});
+}
+
+void LoadRow(AppState& app, int index) {
+    if (index < 0 || index >= static_cast<int>(app.saved.size())) return;
+    app.scenario = app.saved[index].scenario;
+    app.show_custom_model = app.scenario.model_preset.empty();
+    Recompute(app);
+}
+
+bool SetOther(AppState& app, const headroom::Scenario& other) {
+    if (!headroom::validate(other).empty()) return false;
+    app.other = other;
+    app.other_estimate = headroom::estimate(other);
+    return true;
+}
+
+void SwapEdited(AppState& app) {
+    // The form only ever edits a valid scenario's copy when swapping, so neither side is lost:
+    // the one left behind is the last good version of what was being edited.
+    headroom::Scenario left = app.good_scenario;
+    app.scenario = app.other;
+    SetOther(app, left);
+    app.editing_b = !app.editing_b;
+    Recompute(app);
+}
+
+void CompareFp32VsMixed(AppState& app) {
+    using headroom::DType;
+    headroom::Scenario fp32 = app.good_scenario;
+    fp32.dtypes.weights = fp32.dtypes.gradients = fp32.dtypes.activations = DType::FP32;
+    fp32.dtypes.master_weights.reset();
+    headroom::Scenario mixed = app.good_scenario;
+    mixed.dtypes.weights = mixed.dtypes.gradients = mixed.dtypes.activations = DType::BF16;
+    mixed.dtypes.master_weights = DType::FP32;
+    app.compare_on = true;
+    // A is the fp32 baseline, B the mixed-precision candidate (seed 002's order).
+    if (app.editing_b) {
+        app.scenario = mixed;
+        SetOther(app, fp32);
+    } else {
+        app.scenario = fp32;
+        SetOther(app, mixed);
+    }
+    Recompute(app);
+}
+
+std::string Size(const AppState& app, double bytes, int digits) { return headroom::format_size(bytes, app.unit, digits); }

@@ -8,6 +8,7 @@
 
 #include "browser_io.h"
 #include "headroom/estimate.h"
+#include "headroom/labels.h"
 #include "headroom/scenario.h"
 
 struct ImFont;
@@ -26,6 +27,13 @@ struct Fonts {
     ImFont* display = nullptr;  // the big total
 };
 
+// A scenario the user saved as a named row of the scenario table (seed 000's table).
+struct SavedScenario {
+    std::string name;
+    headroom::Scenario scenario;  // valid: only good scenarios are saved
+    headroom::Estimate estimate;
+};
+
 struct AppState {
     // [Model] The scenario being edited. Data flows one way: scenario -> validate -> estimate.
     headroom::Scenario scenario = headroom::default_scenario();
@@ -41,6 +49,33 @@ struct AppState {
     std::string summary_total_bytes;  // whole bytes, for #summary's data-total-bytes
     int summary_version = 0;
 
+    // [Compare] A/B: the form edits `scenario`; `other` is the scenario it is compared with.
+    // Switching which one the form edits swaps them, so every panel keeps reading `scenario`.
+    bool compare_on = false;
+    bool editing_b = false;  // `scenario` is B and `other` is A
+    headroom::Scenario other = scenario;
+    headroom::Estimate other_estimate;  // of `other`, which is always valid (see SetOther)
+
+    // [Scenario table] Named rows, in the order saved.
+    std::vector<SavedScenario> saved;
+    std::array<char, 48> row_name{};  // the name typed for the next row
+
+    // [Import] The outcome of the last Hugging Face config.json import, for the Model group.
+    std::string import_message;
+    bool import_failed = false;
+
+    // [UI] Theme: follows prefers-color-scheme until the user picks one with the toggle.
+    bool dark = true;
+    bool theme_follows_system = true;
+    // The style last applied: DrawApp re-applies it when the theme or the scale changes.
+    bool style_dark = true;
+    float style_scale = 0;
+    // Units of every size on the page: GB (10^9) or GiB (2^30).
+    headroom::ByteUnit unit = headroom::ByteUnit::Decimal;
+    std::array<char, 64> preset_filter{};  // the searchable preset picker's query
+    int columns = 0;  // columns laid out last frame (1, 2, 3), for tests
+    long long frame_count = 0;  // frames drawn; tests check it stays still while the page idles
+
     // [UI] Display scale (devicePixelRatio): fonts are rasterised for it, sizes multiply it.
     float scale = 1.0f;
     Fonts fonts;
@@ -53,6 +88,7 @@ struct AppState {
 
     // [Requests] Set by panels, carried out by platform.cpp after the frame.
     bool request_csv_download = false;
+    bool request_hf_import = false;  // open the browser's file picker for a config.json
 
     // [Test hooks] Named widget rectangles from the last frame.
     std::array<ItemRect, kMaxItemRects> item_rects{};
@@ -62,6 +98,27 @@ struct AppState {
 // Validates the scenario and, when it is good, re-estimates and refreshes the summary.
 // Call after any edit; cheap enough to call every frame the scenario changes.
 void Recompute(AppState& app);
+
+// Imports a Hugging Face config.json (the file's text) as a custom model. On success the
+// scenario's model is replaced and the import's notes are kept in import_message; on
+// failure the scenario is untouched and import_message names the missing keys.
+void ImportHfConfig(AppState& app, std::string_view config_json);
+
+// Saves the current (last good) scenario as a named row; an empty name gets "Scenario N".
+void SaveRow(AppState& app, std::string_view name);
+// Makes row `index` the scenario being edited.
+void LoadRow(AppState& app, int index);
+
+// Comparison: sets the scenario the current one is compared with (it must be valid; an
+// invalid one is ignored and false returned), or swaps which of A and B the form edits.
+bool SetOther(AppState& app, const headroom::Scenario& other);
+void SwapEdited(AppState& app);
+// Seed 002's preset: A = the current scenario in fp32 throughout (no master copy), B = the
+// same in mixed precision (bf16 weights, gradients and activations with fp32 master weights).
+void CompareFp32VsMixed(AppState& app);
+
+// A size in the page's chosen unit: "161.4 GB" or "150.3 GiB".
+std::string Size(const AppState& app, double bytes, int digits = 1);
 
 // Records the last ImGui item's rectangle under `name` (a string literal).
 void RecordItemRect(AppState& app, std::string_view name);

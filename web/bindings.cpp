@@ -58,6 +58,26 @@ std::string LoadScenario(const std::string& scenario_json) {
     return "";
 }
 
+// Issue 5 test and glue hooks. These peek (no frames drawn), so reading the frame count does
+// not itself advance it.
+int UiColumns() { return PeekApp() ? PeekApp()->columns : 0; }
+bool UiDark() { return PeekApp() && PeekApp()->dark; }
+float UiScale() { return PeekApp() ? PeekApp()->scale : 0.0f; }
+double FrameCount() { return PeekApp() ? static_cast<double>(PeekApp()->frame_count) : 0.0; }
+std::string UiUnit() { return PeekApp() && PeekApp()->unit == headroom::ByteUnit::Binary ? "GiB" : "GB"; }
+int UiSavedRows() { return PeekApp() ? static_cast<int>(PeekApp()->saved.size()) : 0; }
+// The scenario B of the comparison (A is scenario()), or "" when not comparing.
+std::string UiOtherScenario() {
+    const AppState* app = PeekApp();
+    return app && app->compare_on ? headroom::scenario_to_json(app->other) : std::string();
+}
+// The text of a config.json the page read (file picker or drop): becomes the custom model.
+void UiImportHfConfig(const std::string& text) {
+    if (AppState* app = CurrentApp()) ImportHfConfig(*app, text);
+}
+std::string UiImportMessage() { return PeekApp() ? PeekApp()->import_message : std::string(); }
+void UiSetPasteText(const std::string& text) { SetPasteText(text); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(headroom) {
@@ -66,4 +86,14 @@ EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("uiItemRect", &UiItemRect);
     emscripten::function("scenarioJson", &ScenarioJson);
     emscripten::function("loadScenario", &LoadScenario);
+    emscripten::function("uiColumns", &UiColumns);
+    emscripten::function("uiDark", &UiDark);
+    emscripten::function("uiScale", &UiScale);
+    emscripten::function("uiUnit", &UiUnit);
+    emscripten::function("uiSavedRows", &UiSavedRows);
+    emscripten::function("uiOtherScenario", &UiOtherScenario);
+    emscripten::function("frameCount", &FrameCount);
+    emscripten::function("uiImportHfConfig", &UiImportHfConfig);
+    emscripten::function("uiImportMessage", &UiImportMessage);
+    emscripten::function("uiSetPasteText", &UiSetPasteText);
 }

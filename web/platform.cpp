@@ -178,6 +178,7 @@ void CarryOutRequests(Platform& p) {
         js_set_summary(app.summary_text.c_str(), app.summary_total_bytes.c_str(), app.summary_version);
     }
     browser_io::AfterFrame(app);  // exports, link, import, embed height
+    CarryOutInputRequests(app);   // config.json file picker
 }
 
 void OnKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
@@ -278,6 +279,7 @@ int main() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // see js_set_cursor
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
+    InstallInputHooks(*p.app);  // after the backend: replaces its (empty) clipboard
     glfwSetScrollCallback(p.window, nullptr);  // see OnWheel
     glfwSetKeyCallback(p.window, OnKey);        // forwards to ImGui, see Platform::deferred_releases
     emscripten_set_wheel_callback("#canvas", nullptr, false, OnWheel);

@@ -1,6 +1,17 @@
 // The one AppState, for the Embind bindings. Owned by platform.cpp; valid after main() starts.
 #pragma once
+#include <string>
+
 #include "app_state.h"
 
 // JS calls into it between frames, never during one.
 AppState* CurrentApp();
+
+// Without asking for frames (CurrentApp does): for reading state in tests (frame count).
+const AppState* PeekApp();
+
+// platform_input.cpp: clipboard, prefers-color-scheme, config.json picker and drop, touch
+// scrolling. Install once after ImGui's GLFW backend (it replaces the backend's clipboard).
+void InstallInputHooks(AppState& app);
+void CarryOutInputRequests(AppState& app);  // after each frame: the file picker
+void SetPasteText(const std::string& text);  // the text of the page's last 'paste' event

@@ -1,8 +1,10 @@
-// The breakdown table: each component in GB (10^9 bytes), GiB (2^30 bytes) and share of total.
+// The breakdown table (seed 004): each component in MB, GB and % of total, or MiB and GiB when
+// the page shows binary units.
 #include <cstdio>
 #include <string>
 
 #include "headroom/format.h"
+#include "headroom/labels.h"
 #include "imgui.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -10,11 +12,11 @@
 
 namespace {
 
-void NumberCells(double bytes, double total, ImU32 color) {
+void NumberCells(const AppState& app, double bytes, double total, ImU32 color) {
     ImGui::TableSetColumnIndex(1);
-    ui::TextRight(headroom::format_fixed(bytes / headroom::kGB, 2).c_str(), color);
+    ui::TextRight(headroom::format_int(headroom::in_unit(bytes, app.unit, 2)).c_str(), color);
     ImGui::TableSetColumnIndex(2);
-    ui::TextRight(headroom::format_fixed(bytes / headroom::kGiB, 2).c_str(), color);
+    ui::TextRight(headroom::format_fixed(headroom::in_unit(bytes, app.unit, 3), 2).c_str(), color);
     ImGui::TableSetColumnIndex(3);
     char pct[16];
     std::snprintf(pct, sizeof pct, "%.1f%%", total > 0 ? bytes / total * 100.0 : 0.0);
@@ -23,7 +25,7 @@ void NumberCells(double bytes, double total, ImU32 color) {
 
 void HeaderRight(const char* label) {
     ImGui::TableNextColumn();
-    ui::TextRight(label, theme::kTextDim);
+    ui::TextRight(label, theme::Colors().text_dim);
 }
 
 }  // namespace
@@ -34,26 +36,26 @@ void DrawBreakdown(AppState& app) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("breakdown", 4, flags)) return;
     ImGui::TableSetupColumn("Component", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("GB", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
-    ImGui::TableSetupColumn("GiB", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
+    ImGui::TableSetupColumn("MB", ImGuiTableColumnFlags_WidthFixed, 5.2f * em);
+    ImGui::TableSetupColumn("GB", ImGuiTableColumnFlags_WidthFixed, 4.2f * em);
     ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthFixed, 3.8f * em);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
     ui::TextDim("Component");
-    HeaderRight("GB");
-    HeaderRight("GiB");
+    HeaderRight(std::string(headroom::unit_name(app.unit, 2)).c_str());
+    HeaderRight(std::string(headroom::unit_name(app.unit, 3)).c_str());
     HeaderRight("Share");
 
     for (int i = 0; i < headroom::kComponentCount; ++i) {
         const auto c = headroom::kAllComponents[i];
         const bool zero = e[c] <= 0;
-        const ImU32 color = zero ? theme::kTextDim : theme::kText;
+        const ImU32 color = zero ? theme::Colors().text_dim : theme::Colors().text;
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
         ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.2f}, {p.x + h * 0.6f, p.y + h * 0.8f},
-                                                  zero ? theme::kTrack : theme::ComponentColor(c), 2.0f * app.scale);
+                                                  zero ? theme::Colors().track : theme::ComponentColor(c), 2.0f * app.scale);
         ImGui::SetCursorScreenPos({p.x + h, p.y});
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         // A row-wide selectable gives the hover highlight that links the row to its pie slice.
@@ -61,14 +63,14 @@ void DrawBreakdown(AppState& app) {
                           ImGuiSelectableFlags_SpanAllColumns);
         ImGui::PopStyleColor();
         if (!zero && ImGui::IsItemHovered()) app.hovered_component = i;
-        NumberCells(e[c], e.total, color);
+        NumberCells(app, e[c], e.total, color);
     }
     ImGui::TableNextRow();
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
     ImGui::TableSetColumnIndex(0);
     ImGui::PushFont(app.fonts.heading);
     ImGui::TextUnformatted("Total per GPU");
-    NumberCells(e.total, e.total, theme::kText);
+    NumberCells(app, e.total, e.total, theme::Colors().text);
     ImGui::PopFont();
     ImGui::EndTable();
 }

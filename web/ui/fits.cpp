@@ -16,8 +16,8 @@ void HeadroomBar(const headroom::Fit& f, double total, float width, float height
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const double used = f.capacity_bytes > 0 ? total / f.capacity_bytes : 1.0;
     const float fill = static_cast<float>(used > 1.0 ? 1.0 : used);
-    dl->AddRectFilled({p.x, y}, {p.x + width, y + height}, theme::kTrack, height / 2);
-    dl->AddRectFilled({p.x, y}, {p.x + width * fill, y + height}, f.fits ? theme::kGood : theme::kBad, height / 2);
+    dl->AddRectFilled({p.x, y}, {p.x + width, y + height}, theme::Colors().track, height / 2);
+    dl->AddRectFilled({p.x, y}, {p.x + width * fill, y + height}, f.fits ? theme::Colors().good : theme::Colors().bad, height / 2);
     ImGui::Dummy({width, ImGui::GetTextLineHeight()});
 }
 
@@ -46,12 +46,12 @@ void DrawFits(AppState& app) {
         }
         ImGui::TableSetColumnIndex(1);
         // GiB: the unit vendors' "80GB" actually means.
-        ui::TextRight(headroom::format_gib(f.capacity_bytes, 0).c_str(), theme::kTextDim);
+        ui::TextRight(headroom::format_gib(f.capacity_bytes, 0).c_str(), theme::Colors().text_dim);
         ImGui::TableSetColumnIndex(2);
         HeadroomBar(f, e.total, ImGui::GetContentRegionAvail().x, 0.45f * em);
         ImGui::TableSetColumnIndex(3);
-        const std::string room = f.fits ? "+" + headroom::format_gb(f.free_bytes) : "−" + headroom::format_gb(-f.free_bytes);
-        ui::TextRight(room.c_str(), f.fits ? theme::kGood : theme::kBad);
+        const std::string room = f.fits ? "+" + Size(app, f.free_bytes) : "−" + Size(app, -f.free_bytes);
+        ui::TextRight(room.c_str(), f.fits ? theme::Colors().good : theme::Colors().bad);
     }
     ImGui::EndTable();
 }

@@ -22,15 +22,15 @@ void DrawFormulas(AppState& app) {
         ImGui::TextUnformatted(std::string(headroom::component_label(f.component)).c_str());
         ImGui::PopFont();
         ImGui::SameLine();
-        ui::TextDim(headroom::format_gb(app.estimate[f.component], 2).c_str());
+        ui::TextDim(Size(app, app.estimate[f.component], 2).c_str());
 
         ImGui::Indent(h);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(f.formula.c_str());
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().accent);
         ImGui::TextUnformatted(f.substituted.c_str());
         ImGui::PopStyleColor();
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextDim);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().text_dim);
         ImGui::TextUnformatted(f.source.c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();

@@ -1,13 +1,17 @@
 // The scenario form. Every field edits AppState::scenario directly; validation messages come
 // from headroom::validate() and are shown beside the field they name.
+#include <cfloat>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "headroom/format.h"
 #include "headroom/gpu.h"
+#include "headroom/labels.h"
 #include "headroom/model.h"
 #include "imgui.h"
 #include "ui/panels.h"
+#include "ui/search.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -16,30 +20,24 @@ namespace {
 using headroom::DType;
 using headroom::Scenario;
 
-// Display labels, in enum order (the enums are dense from 0).
-constexpr std::string_view kOptimizers[] = {"AdamW", "AdamW 8-bit", "SGD + momentum", "SGD", "Adafactor", "Lion"};
-constexpr std::string_view kFinetunes[] = {"Full", "LoRA", "QLoRA (4-bit base)"};
-constexpr std::string_view kRecompute[] = {"None", "Selective (Korthikanti)", "Full", "√L checkpoints"};
-constexpr std::string_view kActivationModels[] = {"Transformer (Korthikanti)", "Multiplier (seed 000)",
-                                                  "Per sample (seed 002)"};
-constexpr std::string_view kZeroStages[] = {"0 · off", "1 · optimizer", "2 · + gradients", "3 · + weights"};
-constexpr std::string_view kDTypes[] = {"fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"};
-constexpr std::string_view kMasterDTypes[] = {"none", "fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"};
+// Every enum combo takes its values and labels from headroom/labels.h, so nothing here depends
+// on the order of an enum's values.
+template <typename Enum>
+bool ChoiceRow(AppState& app, const char* label, std::string_view field, Enum* v,
+               std::span<const headroom::Choice<Enum>> choices) {
+    std::vector<std::string_view> labels;
+    for (const auto& c : choices) labels.push_back(c.label);
+    int i = headroom::choice_index(choices, *v);
+    if (!ui::RowCombo(app, label, field, &i, labels) || i < 0) return false;
+    *v = choices[i].value;
+    return true;
+}
 
 bool DTypeRow(AppState& app, const char* label, std::string_view field, DType* t) {
-    int i = static_cast<int>(*t);
-    if (!ui::RowCombo(app, label, field, &i, kDTypes)) return false;
-    *t = static_cast<DType>(i);
-    return true;
+    return ChoiceRow(app, label, field, t, headroom::dtype_choices());
 }
 
-template <typename Enum, std::size_t N>
-bool EnumRow(AppState& app, const char* label, std::string_view field, Enum* v, const std::string_view (&items)[N]) {
-    int i = static_cast<int>(*v);
-    if (!ui::RowCombo(app, label, field, &i, items)) return false;
-    *v = static_cast<Enum>(i);
-    return true;
-}
+constexpr std::string_view kZeroStages[] = {"0 · off", "1 · optimizer", "2 · + gradients", "3 · + weights"};
 
 bool DrawModeSwitch(AppState& app) {
     Scenario& s = app.scenario;
@@ -94,32 +92,74 @@ bool DrawArchitectureExtras(AppState& app, headroom::ModelArch& m) {
     return changed;
 }
 
+// The preset picker: a combo whose popup starts with a search box (typing filters the list
+// by every word, see ui/search.h), then the matching presets and "Custom architecture".
+bool DrawPresetPicker(AppState& app) {
+    Scenario& s = app.scenario;
+    const auto presets = headroom::model_catalogue();
+    const headroom::ModelPreset* current = headroom::find_model(s.model_preset);
+    const std::string preview(current ? current->name : "Custom architecture");
+    ui::RowLabel("Preset");
+    ImGui::TableSetColumnIndex(1);
+    ImGui::SetNextItemWidth(-1.0f);
+    bool changed = false;
+    const float em = theme::Em();
+    ImGui::SetNextWindowSizeConstraints({0, 0}, {FLT_MAX, 22.0f * em});
+    if (ImGui::BeginCombo("##model", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
+        if (ImGui::IsWindowAppearing()) {
+            app.preset_filter.fill('\0');
+            ImGui::SetKeyboardFocusHere();
+        }
+        ImGui::SetNextItemWidth(-1.0f);
+        ImGui::InputTextWithHint("##preset_filter", "Search presets…", app.preset_filter.data(), app.preset_filter.size());
+        RecordItemRect(app, "model.search");
+        const std::string_view query = app.preset_filter.data();
+        int shown = 0;
+        for (const headroom::ModelPreset& p : presets) {
+            const std::string name(p.name);
+            if (!search::Matches(name, query) && !search::Matches(p.id, query)) continue;
+            ++shown;
+            if (ImGui::Selectable(name.c_str(), current == &p)) {
+                s.model_preset = std::string(p.id);
+                s.model = p.arch;
+                changed = true;
+            }
+            if (shown == 1) RecordItemRect(app, "model.first_match");
+        }
+        if (shown == 0) ui::TextDim("No preset matches; try fewer words.");
+        ImGui::Separator();
+        if (ImGui::Selectable("Custom architecture", current == nullptr)) {
+            s.model_preset.clear();  // keep the preset's numbers as a starting point
+            app.show_custom_model = true;
+            changed = true;
+        }
+        ImGui::EndCombo();
+    }
+    RecordItemRect(app, "model");
+    ui::FieldErrorText(app, "model");
+    // Hugging Face config.json: read in the browser (platform.cpp), never uploaded.
+    ui::RowLabel("");
+    ImGui::TableSetColumnIndex(1);
+    if (ImGui::SmallButton("Import config.json…")) app.request_hf_import = true;
+    RecordItemRect(app, "model.import");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A Hugging Face config.json, read on this device (or drop the file on the page)");
+    if (!app.import_message.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ui::TextColored(app.import_failed ? theme::Colors().error : theme::Colors().text_dim, app.import_message.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    return changed;
+}
+
 bool DrawModel(AppState& app) {
     Scenario& s = app.scenario;
     bool changed = false;
-    const auto presets = headroom::model_catalogue();
-    std::vector<std::string_view> names;
-    int index = static_cast<int>(presets.size());  // "Custom"
-    for (std::size_t i = 0; i < presets.size(); ++i) {
-        names.push_back(presets[i].name);
-        if (presets[i].id == s.model_preset) index = static_cast<int>(i);
-    }
-    names.push_back("Custom architecture");
-    if (ui::RowCombo(app, "Preset", "model", &index, names)) {
-        if (index < static_cast<int>(presets.size())) {
-            s.model_preset = std::string(presets[index].id);
-            s.model = presets[index].arch;
-        } else {
-            s.model_preset.clear();  // keep the preset's numbers as a starting point
-            app.show_custom_model = true;
-        }
-        changed = true;
-    }
+    changed |= DrawPresetPicker(app);
     if (const headroom::ModelPreset* p = headroom::find_model(s.model_preset)) {
         ui::RowLabel("");
         ImGui::TableSetColumnIndex(1);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextDim);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().text_dim);
         ImGui::Text("%s params · %d layers · hidden %d", headroom::format_count(p->published_params).c_str(),
                     p->arch.layers, p->arch.hidden);
         ImGui::PopStyleColor();
@@ -166,38 +206,36 @@ bool DrawPrecision(AppState& app) {
     headroom::Precision& d = s.dtypes;
     const bool training = s.mode == headroom::Mode::Training;
     bool changed = DTypeRow(app, "Weights", "dtypes.weights", &d.weights);
-    ImGui::BeginDisabled(!training);
-    changed |= DTypeRow(app, "Gradients", "dtypes.gradients", &d.gradients);
-    ImGui::EndDisabled();
+    if (training) changed |= DTypeRow(app, "Gradients", "dtypes.gradients", &d.gradients);
     changed |= DTypeRow(app, "Activations", "dtypes.activations", &d.activations);
     changed |= DTypeRow(app, "KV cache", "dtypes.kv_cache", &d.kv_cache);
-    ImGui::BeginDisabled(!training);
-    int master = d.master_weights ? static_cast<int>(*d.master_weights) + 1 : 0;
-    if (ui::RowCombo(app, "Master weights", "dtypes.master_weights", &master, kMasterDTypes)) {
-        d.master_weights = master == 0 ? std::nullopt : std::optional<DType>(static_cast<DType>(master - 1));
-        changed = true;
+    if (training) {
+        // "none" first, then every dtype: no master copy is a choice, not a missing value.
+        const auto dtypes = headroom::dtype_choices();
+        std::vector<std::string_view> labels = {"none"};
+        for (const auto& c : dtypes) labels.push_back(c.label);
+        int master = d.master_weights ? headroom::choice_index(dtypes, *d.master_weights) + 1 : 0;
+        if (ui::RowCombo(app, "Master weights", "dtypes.master_weights", &master, labels)) {
+            d.master_weights = master <= 0 ? std::nullopt : std::optional<DType>(dtypes[master - 1].value);
+            changed = true;
+        }
+        changed |= DTypeRow(app, "Optimizer state", "dtypes.optimizer_state", &d.optimizer_state);
     }
-    changed |= DTypeRow(app, "Optimizer state", "dtypes.optimizer_state", &d.optimizer_state);
-    ImGui::EndDisabled();
-    ImGui::BeginDisabled(!s.embeddings_and_logits);
-    changed |= DTypeRow(app, "Logits", "dtypes.logits", &d.logits);
-    ImGui::EndDisabled();
+    if (s.embeddings_and_logits) changed |= DTypeRow(app, "Logits", "dtypes.logits", &d.logits);
     return changed;
 }
 
 bool DrawTraining(AppState& app) {
     Scenario& s = app.scenario;
     bool changed = false;
-    ImGui::BeginDisabled(s.mode != headroom::Mode::Training);
-    changed |= EnumRow(app, "Optimizer", "optimizer", &s.optimizer, kOptimizers);
-    changed |= EnumRow(app, "Recompute", "recompute", &s.recompute, kRecompute);
+    changed |= ChoiceRow(app, "Optimizer", "optimizer", &s.optimizer, headroom::optimizer_choices());
+    changed |= ChoiceRow(app, "Recompute", "recompute", &s.recompute, headroom::recompute_choices());
     long long accum = headroom::effective_grad_accum(s);  // shows the default (pp) until edited
     if (ui::RowInt64(app, "Grad. accum.", "grad_accum", &accum, "µbatches")) {
         s.grad_accum = accum;
         changed = true;
     }
-    ImGui::EndDisabled();
-    changed |= EnumRow(app, "Fine-tuning", "finetune", &s.finetune, kFinetunes);
+    changed |= ChoiceRow(app, "Fine-tuning", "finetune", &s.finetune, headroom::finetune_choices());
     if (s.finetune != headroom::Finetune::Full) {
         changed |= ui::RowInt(app, "LoRA rank", "lora.rank", &s.lora.rank, "r");
         ui::RowLabel("LoRA on");
@@ -215,9 +253,16 @@ bool DrawTraining(AppState& app) {
         RecordItemRect(app, "lora.modules");
         ui::FieldErrorText(app, "lora.modules");
     }
+    return changed;
+}
+
+// How activations are counted; shown under Training or Inference, whichever the mode is.
+bool DrawActivationRows(AppState& app) {
+    Scenario& s = app.scenario;
+    bool changed = false;
     changed |= ui::RowCheckbox(app, "FlashAttention", "flash_attention", &s.flash_attention);
     changed |= ui::RowCheckbox(app, "Embed. + logits", "embeddings_and_logits", &s.embeddings_and_logits);
-    changed |= EnumRow(app, "Activations", "activation_model", &s.activation_model, kActivationModels);
+    changed |= ChoiceRow(app, "Activations", "activation_model", &s.activation_model, headroom::activation_model_choices());
     switch (s.activation_model) {
         case headroom::ActivationModel::Transformer: break;
         case headroom::ActivationModel::Multiplier:
@@ -250,12 +295,13 @@ bool DrawParallelism(AppState& app) {
     changed |= ui::RowCheckbox(app, "Sequence par.", "parallel.sp", &p.sp);
     changed |= ui::RowInt(app, "Expert parallel", "parallel.ep", &p.ep, "GPUs");
     headroom::Offload& o = app.scenario.offload;
-    changed |= ui::RowCheckbox(app, "Offload optim.", "offload.optimizer", &o.optimizer);
+    if (app.scenario.mode == headroom::Mode::Training)
+        changed |= ui::RowCheckbox(app, "Offload optim.", "offload.optimizer", &o.optimizer);
     changed |= ui::RowCheckbox(app, "Offload params", "offload.params", &o.params);
     return changed;
 }
 
-bool DrawInference(AppState& app) {
+bool DrawKvCache(AppState& app) {
     Scenario& s = app.scenario;
     bool changed = false;
     bool kv = headroom::kv_cache_enabled(s);
@@ -263,13 +309,12 @@ bool DrawInference(AppState& app) {
         s.kv_cache = kv;
         changed = true;
     }
-    ImGui::BeginDisabled(!kv);
+    if (!kv) return changed;
     long long tokens = s.kv_tokens ? *s.kv_tokens : headroom::effective_kv_tokens(s);
     if (ui::RowInt64(app, "Cache tokens", "kv_tokens", &tokens, "tokens")) {
         s.kv_tokens = tokens;
         changed = true;
     }
-    ImGui::EndDisabled();
     if (s.kv_tokens) {
         ui::RowLabel("");
         ImGui::TableSetColumnIndex(1);
@@ -315,7 +360,7 @@ bool DrawGpu(AppState& app) {
 void DrawOtherErrors(const AppState& app) {
     for (const headroom::FieldError& e : app.errors) {
         if (FindItemRect(app, e.field)) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::Text("%s: %s", e.field.c_str(), e.message.c_str());
         ImGui::PopTextWrapPos();
@@ -342,23 +387,27 @@ bool DrawInputs(AppState& app) {
         changed |= DrawPrecision(app);
         ui::EndForm();
     }
-    if (ui::BeginForm(app, "Training")) {
+    // Only the group of the chosen mode is drawn: fields that do not apply are not shown.
+    if (s.mode == headroom::Mode::Training && ui::BeginForm(app, "Training")) {
         changed |= DrawTraining(app);
+        changed |= DrawActivationRows(app);
+        changed |= DrawKvCache(app);
         ui::EndForm();
     }
     if (ui::BeginForm(app, "Parallelism")) {
         changed |= DrawParallelism(app);
         ui::EndForm();
     }
-    if (ui::BeginForm(app, "Inference")) {
-        changed |= DrawInference(app);
+    if (s.mode == headroom::Mode::Inference && ui::BeginForm(app, "Inference")) {
+        changed |= DrawKvCache(app);
+        changed |= DrawActivationRows(app);
         ui::EndForm();
     }
     if (ui::BeginForm(app, "Overhead")) {
         changed |= DrawOverhead(app);
         ui::EndForm();
     }
-    if (ui::BeginForm(app, "Target GPU")) {
+    if (ui::BeginForm(app, "GPU")) {
         changed |= DrawGpu(app);
         ui::EndForm();
     }

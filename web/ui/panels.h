@@ -2,7 +2,8 @@
 #pragma once
 #include "app_state.h"
 
-// Whole-window layout: inputs on the left, results on the right. Calls Recompute on edits.
+// Whole-window layout (ui/layout.h): inputs | results | formulas, reflowing to two and one
+// column as the window narrows. Calls Recompute on edits.
 void DrawApp(AppState& app);
 
 // Returns true when the scenario changed this frame.
@@ -15,3 +16,6 @@ void DrawFormulas(AppState& app);
 // Exports and sharing (ui/share.cpp), and the compact ?embed=1 page in place of the layout.
 void DrawShare(AppState& app);
 void DrawEmbed(AppState& app);
+// A/B comparison of `scenario` with `other` (engine compare()), and the scenario table.
+void DrawCompare(AppState& app);
+void DrawScenarios(AppState& app);

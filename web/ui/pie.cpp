@@ -41,20 +41,20 @@ void DrawRing(AppState& app, ImVec2 centre, float outer, float inner, const std:
         const ImVec2 size = ImGui::CalcTextSize(label);
         if (!pie::HasRoomForLabel(s, ring, size.x, mid)) continue;
         const ImVec2 p = ToImVec(pie::OnCircle({centre.x, centre.y}, mid, s.mid()));
-        dl->AddText({p.x - size.x / 2, p.y - size.y / 2}, IM_COL32(16, 18, 22, 255), label);
+        dl->AddText({p.x - size.x / 2, p.y - size.y / 2}, theme::Colors().on_component, label);
     }
 }
 
 void DrawCentre(AppState& app, ImVec2 centre) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const std::string total = headroom::format_gb(app.estimate.total);
+    const std::string total = Size(app, app.estimate.total);
     ImGui::PushFont(app.fonts.heading);
     const ImVec2 t = ImGui::CalcTextSize(total.c_str());
-    dl->AddText({centre.x - t.x / 2, centre.y - t.y * 0.85f}, theme::kText, total.c_str());
+    dl->AddText({centre.x - t.x / 2, centre.y - t.y * 0.85f}, theme::Colors().text, total.c_str());
     ImGui::PopFont();
     const char* sub = "per GPU";
     const ImVec2 u = ImGui::CalcTextSize(sub);
-    dl->AddText({centre.x - u.x / 2, centre.y + t.y * 0.2f}, theme::kTextDim, sub);
+    dl->AddText({centre.x - u.x / 2, centre.y + t.y * 0.2f}, theme::Colors().text_dim, sub);
 }
 
 // Swatch + the longest component label.
@@ -97,11 +97,14 @@ void DrawLegend(AppState& app) {
         ImGui::SetCursorScreenPos({p.x + h, p.y});
         const std::string label(headroom::component_label(c));
         ImGui::Selectable(label.c_str(), i == app.highlighted_component, ImGuiSelectableFlags_SpanAllColumns);
-        if (ImGui::IsItemHovered()) app.hovered_component = i;
+        if (ImGui::IsItemHovered()) {
+            app.hovered_component = i;
+            ImGui::SetTooltip("%s: %s", label.c_str(), Size(app, e[c], 2).c_str());
+        }
         ImGui::TableSetColumnIndex(1);
         char pct[16];
         std::snprintf(pct, sizeof pct, "%.1f%%", e.total > 0 ? e[c] / e.total * 100.0 : 0.0);
-        ui::TextRight(pct, theme::kTextDim);
+        ui::TextRight(pct, theme::Colors().text_dim);
     }
     ImGui::EndTable();
 }
@@ -127,8 +130,8 @@ void DrawPie(AppState& app) {
         if (hit >= 0) {
             app.hovered_component = hit;
             const auto c = headroom::kAllComponents[hit];
-            ImGui::SetTooltip("%s: %s", std::string(headroom::component_label(c)).c_str(),
-                              headroom::format_gb(app.estimate[c], 2).c_str());
+            ImGui::SetTooltip("%s: %s (%.1f%%)", std::string(headroom::component_label(c)).c_str(),
+                              Size(app, app.estimate[c], 2).c_str(), slices.empty() ? 0.0 : app.estimate[c] / app.estimate.total * 100.0);
         }
     }
     DrawRing(app, centre, outer, inner, slices);

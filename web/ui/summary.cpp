@@ -25,8 +25,8 @@ void CapacityBar(const AppState& app, const headroom::Fit& fit, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const double used = fit.capacity_bytes > 0 ? app.estimate.total / fit.capacity_bytes : 1.0;
     const float fill = static_cast<float>(used > 1.0 ? 1.0 : used);
-    dl->AddRectFilled(p, {p.x + width, p.y + h}, theme::kTrack, h / 2);
-    dl->AddRectFilled(p, {p.x + width * fill, p.y + h}, fit.fits ? theme::kGood : theme::kBad, h / 2);
+    dl->AddRectFilled(p, {p.x + width, p.y + h}, theme::Colors().track, h / 2);
+    dl->AddRectFilled(p, {p.x + width * fill, p.y + h}, fit.fits ? theme::Colors().good : theme::Colors().bad, h / 2);
     ImGui::Dummy({width, h});
 }
 
@@ -36,11 +36,11 @@ void DrawFitLine(const AppState& app) {
     const std::string name(fit->name);
     ImGui::Text("%s", name.c_str());
     ImGui::SameLine();
-    ui::TextDim(headroom::format_gib(fit->capacity_bytes, 0).c_str());
+    ui::TextDim(headroom::format_gib(fit->capacity_bytes, 0).c_str());  // vendors' "80GB" is GiB
     if (fit->fits) {
-        ui::TextColored(theme::kGood, ("Fits · " + headroom::format_gb(fit->free_bytes) + " free").c_str());
+        ui::TextColored(theme::Colors().good, ("Fits · " + Size(app, fit->free_bytes) + " free").c_str());
     } else {
-        ui::TextColored(theme::kBad, ("Does not fit · " + headroom::format_gb(-fit->free_bytes) + " over").c_str());
+        ui::TextColored(theme::Colors().bad, ("Does not fit · " + Size(app, -fit->free_bytes) + " over").c_str());
     }
     CapacityBar(app, *fit, ImGui::GetContentRegionAvail().x);
 }
@@ -59,18 +59,21 @@ void DrawSummary(AppState& app) {
     ui::TextDim(app.good_scenario.mode == headroom::Mode::Training ? "TRAINING · MEMORY PER GPU"
                                                                    : "INFERENCE · MEMORY PER GPU");
     ImGui::PushFont(app.fonts.display);
-    ImGui::TextUnformatted(headroom::format_gb(e.total).c_str());
+    ImGui::TextUnformatted(Size(app, e.total).c_str());
     RecordItemRect(app, "total");
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 0.9f * em);
-    ui::TextDim(headroom::format_gib(e.total).c_str());
+    // The other unit, small, so neither reader has to convert.
+    const headroom::ByteUnit other = app.unit == headroom::ByteUnit::Decimal ? headroom::ByteUnit::Binary
+                                                                              : headroom::ByteUnit::Decimal;
+    ui::TextDim(headroom::format_size(e.total, other, 2).c_str());
     std::string params = headroom::format_count(e.params_total) + " params";
     if (e.params_active != e.params_total) params += " · " + headroom::format_count(e.params_active) + " active";
     if (e.params_trainable != e.params_total) params += " · " + headroom::format_count(e.params_trainable) + " trainable";
     ui::TextDim(params.c_str());
     if (e.host_total > 0)
-        ui::TextDim(("+ " + headroom::format_gb(e.host_total) + " host memory per GPU (offloaded)").c_str());
+        ui::TextDim(("+ " + Size(app, e.host_total) + " host memory per GPU (offloaded)").c_str());
 
     if (two) {
         ImGui::TableSetColumnIndex(1);
@@ -89,7 +92,7 @@ void DrawSummary(AppState& app) {
     ImGui::EndTable();
 
     if (app.showing_stale) {
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted("Some inputs are invalid (see the red messages): showing the last valid result.");
         ImGui::PopTextWrapPos();

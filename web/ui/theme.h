@@ -9,20 +9,21 @@ namespace theme {
 inline constexpr float kBodyPt = 15.0f;     // body text, CSS pixels
 inline constexpr float kDisplayPt = 38.0f;  // the big total, CSS pixels
 
-inline constexpr ImU32 kText = IM_COL32(228, 231, 236, 255);
-inline constexpr ImU32 kTextDim = IM_COL32(150, 158, 171, 255);
-inline constexpr ImU32 kError = IM_COL32(255, 107, 107, 255);
-inline constexpr ImU32 kGood = IM_COL32(92, 196, 128, 255);
-inline constexpr ImU32 kBad = IM_COL32(240, 96, 96, 255);
-inline constexpr ImU32 kAccent = IM_COL32(94, 154, 255, 255);
-inline constexpr ImU32 kPanel = IM_COL32(30, 33, 40, 255);
-inline constexpr ImU32 kTrack = IM_COL32(48, 53, 63, 255);
+// The colours of one theme. Semantic names, so panels never pick a colour for its looks.
+struct Palette {
+    ImU32 text, text_dim, error, good, bad, accent, panel, track, on_component;
+};
 
-// One colour per memory component, distinguishable on the dark background.
+// The active palette; set by ApplyStyle together with ImGui's style (it is part of the
+// style, as ImGui's own colours are, so it lives beside ImGui::GetStyle(), not per panel).
+const Palette& Colors();
+
+// One colour per memory component, the same in both themes (pie, table, bars, formulas):
+// mid-tone hues that read on the dark and the light background alike.
 ImU32 ComponentColor(headroom::Component c);
 
-// Sets the style for a display scale (devicePixelRatio); call again when it changes.
-void ApplyStyle(float scale);
+// Sets the style for a display scale (devicePixelRatio) and theme; call again on change.
+void ApplyStyle(float scale, bool dark = true);
 
 // Font size in ImGui pixels; 1 em.
 float Em();

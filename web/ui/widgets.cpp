@@ -38,7 +38,7 @@ bool EndField(AppState& app, std::string_view field, const char* unit, bool chan
 bool BeginForm(AppState& app, const char* title) {
     ImGui::Spacing();
     ImGui::PushFont(app.fonts.heading);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().accent);
     ImGui::TextUnformatted(title);
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -104,7 +104,7 @@ bool RowCheckbox(AppState& app, const char* label, std::string_view field, bool*
 void FieldErrorText(const AppState& app, std::string_view field) {
     const headroom::FieldError* e = FindFieldError(app, field);
     if (!e) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(e->message.c_str());
     ImGui::PopTextWrapPos();
@@ -119,7 +119,7 @@ bool BeginCard(const char* id) {
     if (!open) return false;
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, theme::kPanel);
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, theme::Colors().panel);
     return true;
 }
 
@@ -138,7 +138,14 @@ void TextColored(ImU32 color, const char* text) {
     ImGui::PopStyleColor();
 }
 
-void TextDim(const char* text) { TextColored(theme::kTextDim, text); }
+void TextDim(const char* text) { TextColored(theme::Colors().text_dim, text); }
+
+void Swatch(ImU32 color) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.2f}, {p.x + h * 0.6f, p.y + h * 0.8f}, color, 0.13f * h);
+    ImGui::SetCursorScreenPos({p.x + h, p.y});
+}
 
 void TextRight(const char* text, ImU32 color) {
     const float w = ImGui::CalcTextSize(text).x;

@@ -36,6 +36,8 @@ void CardTitle(const AppState& app, const char* title);
 // Text in a colour; `Dim` for secondary text.
 void TextColored(ImU32 color, const char* text);
 void TextDim(const char* text);
+// A small square of a component's colour at the cursor, text following on the same line.
+void Swatch(ImU32 color);
 // Right-aligns `text` in the current table cell.
 void TextRight(const char* text, ImU32 color = 0);
 

@@ -1,0 +1,56 @@
+// Issue 5: the page at four sizes x DPR 1 and 2 x both themes. Each screenshot is saved in
+// artifacts/ as ui-<w>x<h>@<dpr>x-<theme>.png for a person to look at; the test asserts what a
+// machine can: the column count, the backing store, and that nothing went wrong on the page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { nextFrames, screenshot, startSession } from './lib.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+const sizes = [[1280, 800, 3], [1024, 768, 2], [768, 1024, 2], [390, 844, 1]];
+
+async function open(width, height, deviceScaleFactor, colorScheme) {
+  const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor, colorScheme });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(session.url);
+  await page.evaluate(() => window.headroom.ready.then(() => true));
+  await nextFrames(page, 3);
+  return { context, page, problems };
+}
+
+for (const colorScheme of ['dark', 'light']) {
+  for (const dpr of [1, 2]) {
+    for (const [w, h, columns] of sizes) {
+      test(`${w}x${h} @${dpr}x ${colorScheme}: ${columns} column(s), crisp, no errors`, async () => {
+        const { context, page, problems } = await open(w, h, dpr, colorScheme);
+        const info = await page.evaluate(() => ({
+          columns: Module.uiColumns(), dark: Module.uiDark(),
+          bw: document.getElementById('canvas').width, bh: document.getElementById('canvas').height,
+        }));
+        assert.equal(info.columns, columns);
+        assert.equal(info.dark, colorScheme === 'dark', 'follows prefers-color-scheme');
+        assert.deepEqual([info.bw, info.bh], [w * dpr, h * dpr]);
+        await screenshot(page, `ui-${w}x${h}@${dpr}x-${colorScheme}`);
+        assert.deepEqual(problems, []);
+        await context.close();
+      });
+    }
+  }
+}
+
+test('DPR 1.5 and 3: backing store follows, fonts rebuilt for the ratio', async () => {
+  for (const dpr of [1.5, 3]) {
+    const { context, page, problems } = await open(390, 844, dpr, 'dark');
+    const info = await page.evaluate(() => ({ bw: document.getElementById('canvas').width, scale: Module.uiScale() }));
+    assert.equal(info.bw, Math.round(390 * dpr));
+    assert.equal(info.scale, dpr);
+    await screenshot(page, `ui-390x844@${dpr}x-dark`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
