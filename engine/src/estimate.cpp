@@ -44,18 +44,24 @@ using namespace detail;
 
 // [SECTION] overhead
 
-Term overhead(const Scenario& s, double others) {
+Term overhead(const Ctx& ctx, double others) {
+    const Scenario& s = ctx.s;
     const double bytes = s.overhead.fraction * others + s.overhead.bytes;
-    return term(Component::Overhead, bytes, "fraction × (sum of the above) + fixed",
-                format_fixed(s.overhead.fraction, 2) + " × " + gb(others) + " + " + gb(s.overhead.bytes),
-                "Allowance for the CUDA context, the caching allocator's fragmentation, NCCL buffers and kernel "
-                "workspaces; 5-20% in practice (PyTorch CUDA memory-management notes)");
+    return term(ctx, Component::Overhead, bytes, [&] {
+        return Text{"fraction × (sum of the above) + fixed",
+                    format_fixed(s.overhead.fraction, 2) + " × " + gb(others) + " + " + gb(s.overhead.bytes),
+                    "Allowance for the CUDA context, the caching allocator's fragmentation, NCCL buffers and kernel "
+                    "workspaces; 5-20% in practice (PyTorch CUDA memory-management notes)"};
+    });
 }
 
 }  // namespace
 
-Estimate estimate(const Scenario& s) {
+Estimate estimate(const Scenario& s) { return estimate(s, EstimateOptions{}); }
+
+Estimate estimate(const Scenario& s, const EstimateOptions& options) {
     Estimate e;
+    const Ctx ctx{s, options.formulas};
     const ModelArch& m = s.model;
     const ParamCounts p = param_counts(s);
     e.params_total = p.total;
@@ -63,24 +69,26 @@ Estimate estimate(const Scenario& s) {
     e.params_active = derived > 0 ? e.params_total * derived_active_params(m) / derived : e.params_total;
     e.params_trainable = p.trainable;
 
-    const Term terms[] = {weights(s, p),     master_weights(s, p), gradients(s, p), optimizer_states(s, p),
-                          activations(s),    kv_cache(s)};
+    const Term terms[] = {weights(ctx, p),  master_weights(ctx, p), gradients(ctx, p), optimizer_states(ctx, p),
+                          activations(ctx), kv_cache(ctx)};
+    if (options.formulas) e.formulas.reserve(kComponentCount);
     double others = 0;
     for (const Term& t : terms) {
         const int i = static_cast<int>(t.formula.component);
         e.bytes[i] = t.bytes;
         e.host[i] = t.host;
         e.host_total += t.host;
-        e.formulas.push_back(t.formula);
+        if (options.formulas) e.formulas.push_back(t.formula);
         others += t.bytes;
     }
-    const Term o = overhead(s, others);
+    const Term o = overhead(ctx, others);
     e.bytes[static_cast<int>(Component::Overhead)] = o.bytes;
-    e.formulas.push_back(o.formula);
+    if (options.formulas) e.formulas.push_back(o.formula);
     e.total = others + o.bytes;
 
-    for (const GpuSpec& g : gpu_catalogue())
-        e.fits.push_back({g.id, g.name, g.capacity_bytes, e.total <= g.capacity_bytes, g.capacity_bytes - e.total});
+    if (options.fits)
+        for (const GpuSpec& g : gpu_catalogue())
+            e.fits.push_back({g.id, g.name, g.capacity_bytes, e.total <= g.capacity_bytes, g.capacity_bytes - e.total});
     return e;
 }
 

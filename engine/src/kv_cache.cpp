@@ -7,8 +7,9 @@
 
 namespace headroom::detail {
 
-Term kv_cache(const Scenario& s) {
-    if (!kv_cache_enabled(s)) return not_held(Component::KvCache, "no KV cache kept");
+Term kv_cache(const Ctx& ctx) {
+    const Scenario& s = ctx.s;
+    if (!kv_cache_enabled(s)) return not_held(ctx, Component::KvCache, "no KV cache kept");
     const ModelArch& m = s.model;
     const int t = s.parallel.tp, pp = s.parallel.pp;
     const double L = m.layers, tokens = double(effective_kv_tokens(s)), b = double(s.batch);
@@ -19,17 +20,21 @@ Term kv_cache(const Scenario& s) {
     // `window` (Beltagy et al. 2020, Longformer; Jiang et al. 2023, Mistral 7B §2: rolling
     // buffer cache). Gemma 2 alternates windowed and global layers (Gemma Team 2024, §2); the
     // busiest stage is taken to hold as many global layers as it can.
-    std::string tokens_text = pp == 1 ? "L × tokens" : "⌈L/pp⌉ × tokens";
-    std::string tokens_sub = num(stage) + " × " + num(tokens);
-    double layer_tokens = stage * tokens;
-    if (m.sliding_window > 0) {
-        const double w = std::min(tokens, double(m.sliding_window));
-        const double global = std::min<double>(m.global_layers, stage);
-        layer_tokens = global * tokens + (stage - global) * w;
-        tokens_text = "(L_global × tokens + L_window × min(tokens, window))";
-        tokens_sub = "(" + num(global) + " × " + num(tokens) + " + " + num(stage - global) + " × " + num(w) + ")";
-    }
-    std::string window_source = m.sliding_window > 0 ? "; window: Jiang et al. 2023, Mistral 7B, §2 (rolling buffer cache)" : "";
+    const bool windowed = m.sliding_window > 0;
+    const double w = std::min(tokens, double(m.sliding_window));
+    const double global = std::min<double>(m.global_layers, stage);
+    const double layer_tokens = windowed ? global * tokens + (stage - global) * w : stage * tokens;
+    auto tokens_text = [&] {
+        return windowed ? std::string("(L_global × tokens + L_window × min(tokens, window))")
+                        : std::string(pp == 1 ? "L × tokens" : "⌈L/pp⌉ × tokens");
+    };
+    auto tokens_sub = [&] {
+        return windowed ? "(" + num(global) + " × " + num(tokens) + " + " + num(stage - global) + " × " + num(w) + ")"
+                        : num(stage) + " × " + num(tokens);
+    };
+    auto window_source = [&] {
+        return std::string(windowed ? "; window: Jiang et al. 2023, Mistral 7B, §2 (rolling buffer cache)" : "");
+    };
 
     if (is_mla(m)) {
         // DeepSeek-V2 §2.1.2 and Table 1: MLA caches the compressed latent c_KV (d_c) and the shared
@@ -37,21 +42,27 @@ Term kv_cache(const Scenario& s) {
         // rank keeps the whole latent.
         const double per_token = double(m.kv_lora_rank) + m.rope_head_dim;
         const double bytes = per_token * layer_tokens * b * dtype_bytes(s.dtypes.kv_cache);
-        return term(Component::KvCache, bytes, tokens_text + " × (kv_lora_rank + rope_head_dim) × b × bytes(kv)",
-                    tokens_sub + " × (" + num(m.kv_lora_rank) + " + " + num(m.rope_head_dim) + ") × " + num(b) +
-                        " × " + bytes_each(s.dtypes.kv_cache),
-                    "DeepSeek-AI 2024, DeepSeek-V2, §2.1.2 and Table 1 (multi-head latent attention)" + window_source);
+        return term(ctx, Component::KvCache, bytes, [&] {
+            return Text{tokens_text() + " × (kv_lora_rank + rope_head_dim) × b × bytes(kv)",
+                        tokens_sub() + " × (" + num(m.kv_lora_rank) + " + " + num(m.rope_head_dim) + ") × " + num(b) +
+                            " × " + bytes_each(s.dtypes.kv_cache),
+                        "DeepSeek-AI 2024, DeepSeek-V2, §2.1.2 and Table 1 (multi-head latent attention)" +
+                            window_source()};
+        });
     }
     // Tensor parallelism splits KV heads across ranks; with fewer KV heads than ranks each
     // rank keeps a replica of one.
     const double kv_heads = std::ceil(double(effective_kv_heads(m)) / t);
     const double bytes = 2 * layer_tokens * kv_heads * effective_head_dim(m) * b * dtype_bytes(s.dtypes.kv_cache);
-    return term(Component::KvCache, bytes,
-                "2 × " + tokens_text + " × " + (t == 1 ? "kv_heads" : "⌈kv_heads/tp⌉") + " × head_dim × b × bytes(kv)",
-                "2 × " + tokens_sub + " × " + num(kv_heads) + " × " + num(effective_head_dim(m)) + " × " + num(b) +
-                    " × " + bytes_each(s.dtypes.kv_cache),
-                "K and V per layer; grouped-query attention shares them across kv_heads (Ainslie et al. 2023, GQA; "
-                "Shazeer 2019, MQA); Pope et al. 2022, Efficiently Scaling Transformer Inference" + window_source);
+    return term(ctx, Component::KvCache, bytes, [&] {
+        return Text{"2 × " + tokens_text() + " × " + (t == 1 ? "kv_heads" : "⌈kv_heads/tp⌉") +
+                        " × head_dim × b × bytes(kv)",
+                    "2 × " + tokens_sub() + " × " + num(kv_heads) + " × " + num(effective_head_dim(m)) + " × " +
+                        num(b) + " × " + bytes_each(s.dtypes.kv_cache),
+                    "K and V per layer; grouped-query attention shares them across kv_heads (Ainslie et al. 2023, "
+                    "GQA; Shazeer 2019, MQA); Pope et al. 2022, Efficiently Scaling Transformer Inference" +
+                        window_source()};
+    });
 }
 
 }  // namespace headroom::detail

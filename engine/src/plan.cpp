@@ -9,6 +9,13 @@
 
 namespace headroom {
 
+namespace {
+
+// The searches read only the per-GPU total: skip the formula text and the fits list.
+double total_bytes(const Scenario& s) { return estimate(s, EstimateOptions{.formulas = false, .fits = false}).total; }
+
+}  // namespace
+
 long long gpus_needed(double bytes, double capacity_bytes) {
     if (!(bytes > 0) || !(capacity_bytes > 0)) return 0;
     const double n = std::ceil(bytes / capacity_bytes);
@@ -21,7 +28,7 @@ long long max_batch(const Scenario& s, double capacity_bytes) {
     Scenario t = s;
     auto fits = [&](long long b) {
         t.batch = b;
-        return estimate(t).total <= capacity_bytes;
+        return total_bytes(t) <= capacity_bytes;
     };
     if (!fits(1)) return 0;
     long long lo = 1, hi = 2;  // invariant: fits(lo) and, once the loop ends, !fits(hi)
@@ -89,7 +96,7 @@ Plan plan_layout(const Scenario& s, double capacity_bytes, const PlanOptions& o)
     auto fitting_total = [&](const Scenario& t) {
         if (!validate(t).empty()) return -1.0;
         ++out.evaluated;
-        const double total = estimate(t).total;
+        const double total = total_bytes(t);
         return total <= capacity_bytes ? total : -1.0;
     };
 

@@ -25,13 +25,37 @@ struct Term {
     Formula formula;
 };
 
+// What every component function reads. `text` off skips all formula strings (the planner's
+// searches call the estimator hundreds of times and read only the bytes); the bytes are
+// computed the same way either way, so text never feeds back into them.
+struct Ctx {
+    const Scenario& s;
+    bool text = true;
+};
+
+// A formula's three strings, built by a component's callback only when the context wants text.
+struct Text {
+    std::string formula, substituted, source;
+};
+
 std::string gb(double bytes);        // "16.06 GB"
 std::string num(double v);           // "8.03B"
 std::string bytes_each(DType t);     // "2 B"
-Term term(Component c, double bytes, std::string formula, std::string substituted, std::string source);
+Term term(Component c, double bytes, Text text);
 // The same state kept in host memory instead (ZeRO-Offload): 0 on the GPU.
-Term host_term(Component c, double host_bytes, std::string formula, std::string substituted, std::string source);
-Term not_held(Component c, std::string why);
+Term host_term(Component c, double host_bytes, Text text);
+
+template <class MakeText>
+Term term(const Ctx& ctx, Component c, double bytes, MakeText&& make) {
+    return ctx.text ? term(c, bytes, make()) : Term{bytes, 0, Formula{c, {}, {}, {}}};
+}
+// On the GPU, or in host memory when `in_host` (ZeRO-Offload of the optimizer's states).
+template <class MakeText>
+Term state_term(const Ctx& ctx, Component c, bool in_host, double bytes, MakeText&& make) {
+    if (!in_host) return term(ctx, c, bytes, make);
+    return ctx.text ? host_term(c, bytes, make()) : Term{0, bytes, Formula{c, {}, {}, {}}};
+}
+Term not_held(const Ctx& ctx, Component c, const char* why);
 inline bool training(const Scenario& s) { return s.mode == Mode::Training; }
 
 // Parameter counts every model-state term uses, computed once per estimate.
@@ -51,17 +75,17 @@ ParamCounts param_counts(const Scenario& s);
 // weights, 2: + gradients, 3: + weights).
 struct Shard {
     double count;          // per GPU
-    std::string text;      // "N ÷ (tp × dp)"
+    std::string text;      // "N ÷ (tp × dp)"; empty without ctx.text
     std::string substituted;
 };
-Shard shard(const Scenario& s, int stage, double n, double n_expert, const std::string& symbol);
+Shard shard(const Ctx& ctx, int stage, double n, double n_expert, const char* symbol);
 std::string zero_source(const Scenario& s);
 
-Term weights(const Scenario& s, const ParamCounts& p);
-Term master_weights(const Scenario& s, const ParamCounts& p);
-Term gradients(const Scenario& s, const ParamCounts& p);
-Term optimizer_states(const Scenario& s, const ParamCounts& p);
-Term activations(const Scenario& s);
-Term kv_cache(const Scenario& s);
+Term weights(const Ctx& ctx, const ParamCounts& p);
+Term master_weights(const Ctx& ctx, const ParamCounts& p);
+Term gradients(const Ctx& ctx, const ParamCounts& p);
+Term optimizer_states(const Ctx& ctx, const ParamCounts& p);
+Term activations(const Ctx& ctx);
+Term kv_cache(const Ctx& ctx);
 
 }  // namespace headroom::detail

@@ -54,6 +54,15 @@ struct Estimate {
 // Precondition: validate(s) is empty. Result is finite and non-negative.
 Estimate estimate(const Scenario& s);
 
+// What to build besides the bytes. Searches that call the estimator many times and read only
+// the totals turn both off: the formula text is most of an estimate's cost.
+struct EstimateOptions {
+    bool formulas = true;  // off: `formulas` is empty
+    bool fits = true;      // off: `fits` is empty
+};
+// The bytes, host bytes, totals and parameter counts are identical whatever the options.
+Estimate estimate(const Scenario& s, const EstimateOptions& options);
+
 // Activation bytes for one transformer layer (Korthikanti et al. 2022), exposed for the
 // per-layer view of seed 003.
 double activation_bytes_per_layer(const Scenario& s);
