@@ -13,8 +13,10 @@ const CACHE = 'headroom-' + RELEASE;
 const SCOPE = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
+  // 'no-cache' revalidates with the server (ETag/304) instead of downloading the files the
+  // page has just loaded a second time; a changed file still arrives fresh.
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE).href, { cache: 'reload' })))));
+    cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE).href, { cache: 'no-cache' })))));
 });
 
 self.addEventListener('activate', (event) => {
