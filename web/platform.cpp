@@ -62,12 +62,6 @@ EM_JS(void, js_request_frames_on_events, (), {
 
 namespace {
 
-// Every glyph the UI draws, matching HEADROOM_GLYPHS in web/CMakeLists.txt. Zero-terminated.
-constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x2027, 0x2070, 0x209F,
-    0x2190, 0x21FF, 0x2200, 0x22FF, 0x2308, 0x230B, 0x2713, 0x2717, 0,
-};
-
 struct Platform {
     GLFWwindow* window = nullptr;
     std::unique_ptr<AppState> app;
