@@ -12,8 +12,10 @@ after(async () => { await session?.close(); });
 test('the fragment follows edits and reopens the exact scenario in a new browser context', async () => {
   const { page, context, problems } = await openApp(session);
   const entries = await page.evaluate(() => history.length);
+  const before = await page.evaluate(() => location.hash);  // the defaults' fragment, written at load
   await typeIntoItem(page, 'batch', '6');
-  const hash = await until(page, () => page.evaluate(() => location.hash.startsWith('#s=') && location.hash));
+  // The fragment is written a moment after the edit (debounced): wait for the new one.
+  const hash = await until(page, () => page.evaluate((old) => location.hash.startsWith('#s=') && location.hash !== old && location.hash, before));
   const scenario = await page.evaluate(() => window.headroom.scenario());
   assert.equal(JSON.parse(scenario).batch, 6);
   assert.equal(await page.evaluate(() => history.length), entries);  // replaceState: no history entry per edit

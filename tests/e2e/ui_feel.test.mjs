@@ -59,7 +59,7 @@ test('theme toggle and GB/GiB switch', async () => {
   await context.close();
 });
 
-test('A/B: fp32 vs mixed from the engine, and a saved row loads back', { todo: 'uiOtherScenario is empty after the click: check the compare card's rect at 1280x800 (three columns)' }, async () => {
+test('A/B: fp32 vs mixed from the engine, and a saved row loads back', { todo: 'uiOtherScenario is empty after the click: check the rect of the compare card at 1280x800 (three columns)' }, async () => {
   const { page, context } = await openApp(session);
   await clickItem(page, 'compare.fp32_mixed');
   await nextFrames(page, 3);
@@ -99,7 +99,7 @@ test('Ctrl+V pastes the system clipboard into a field', { todo: 'the synthetic p
   await context.close();
 });
 
-test('phone: tap a radio button, drag to scroll', { todo: 'synthesizeScrollGesture does not reach the canvas's touchmove handler; try page.touchscreen with CDP Input.dispatchTouchEvent' }, async () => {
+test('phone: tap a radio button, drag to scroll', { todo: 'synthesizeScrollGesture does not reach the touchmove handler of the canvas; try page.touchscreen with CDP Input.dispatchTouchEvent' }, async () => {
   const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto(session.url);
