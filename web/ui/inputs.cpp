@@ -49,7 +49,11 @@ bool DrawModeSwitch(AppState& app) {
         s.mode = headroom::Mode::Training;
     }
     RecordItemRect(app, "mode.training");
+    // Side by side when both fit in the cell, stacked otherwise: a narrow column must not clip.
+    const float inference_width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                                  ImGui::CalcTextSize("Inference").x;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < inference_width) ImGui::NewLine();
     if (ImGui::RadioButton("Inference", s.mode == headroom::Mode::Inference)) {
         changed = s.mode != headroom::Mode::Inference;
         s.mode = headroom::Mode::Inference;
