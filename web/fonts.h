@@ -1,13 +1,14 @@
-// Subset fonts compiled in as bytes (generated at build time by tools/embed_fonts.py).
+// Subset fonts compiled in as bytes (generated at build time by tools/embed_fonts.py from the
+// glyph lists in CMakeLists.txt). Each comes with the ImGui ranges of the glyphs it holds.
 #pragma once
 #include <imgui.h>
 
-// The glyphs every font is subset to, as ImGui ranges (from HEADROOM_GLYPHS in CMakeLists.txt).
-extern const ImWchar kGlyphRanges[];
-
-extern const unsigned char kFontRegular[];  // Inter Regular (CFF)
+extern const unsigned char kFontRegular[];  // Inter Regular (CFF): all body text
 extern const unsigned int kFontRegular_size;
-extern const unsigned char kFontSemiBold[];  // Inter SemiBold (CFF)
+extern const ImWchar kFontRegular_ranges[];
+extern const unsigned char kFontSemiBold[];  // Inter SemiBold (CFF): headings and the total, ASCII
 extern const unsigned int kFontSemiBold_size;
-extern const unsigned char kFontSymbols[];  // DejaVu Sans: maths glyphs Inter lacks (⌈ ⌉ ⋅ ...)
+extern const ImWchar kFontSemiBold_ranges[];
+extern const unsigned char kFontSymbols[];  // DejaVu Sans: only the maths glyphs Inter lacks (⌈ ⌉ ⋅)
 extern const unsigned int kFontSymbols_size;
+extern const ImWchar kFontSymbols_ranges[];

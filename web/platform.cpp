@@ -84,28 +84,28 @@ constexpr int kFramesPerEvent = 4;
 
 std::unique_ptr<Platform> g_platform;
 
-// Inter for text, with DejaVu merged in for the maths glyphs Inter lacks (first font wins).
-ImFont* AddFont(const unsigned char* data, unsigned int size, float px) {
+// Inter, with DejaVu merged in for the maths glyphs Inter lacks.
+ImFont* AddFont(const unsigned char* data, unsigned int size, const ImWchar* ranges, float px) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes are static
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
-                                                  &cfg, kGlyphRanges);
+                                                  &cfg, ranges);
     ImFontConfig merge = cfg;
     merge.MergeMode = true;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontSymbols), static_cast<int>(kFontSymbols_size), px,
-                                   &merge, kGlyphRanges);
+                                   &merge, kFontSymbols_ranges);
     return font;
 }
 
 void BuildFontsAndStyle(AppState& app, float ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    app.fonts.body = AddFont(kFontRegular, kFontRegular_size, std::round(theme::kBodyPt * ratio));
-    app.fonts.heading = AddFont(kFontSemiBold, kFontSemiBold_size, std::round(theme::kBodyPt * ratio));
-    app.fonts.display = AddFont(kFontSemiBold, kFontSemiBold_size, std::round(theme::kDisplayPt * ratio));
+    app.fonts.body = AddFont(kFontRegular, kFontRegular_size, kFontRegular_ranges, std::round(theme::kBodyPt * ratio));
+    app.fonts.heading = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kBodyPt * ratio));
+    app.fonts.display = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kDisplayPt * ratio));
     io.FontDefault = app.fonts.body;
     app.scale = ratio;
     theme::ApplyStyle(ratio);
