@@ -7,6 +7,7 @@
 #include "headroom/gpu.h"
 #include "headroom/hf_config.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // the current window's clip rectangle, for the test hooks
 
 namespace {
 
@@ -55,13 +56,17 @@ void Recompute(AppState& app) {
 void RecordItemRect(AppState& app, std::string_view name) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 size = ImGui::GetItemRectSize();
+    // The window's inner clip rectangle (a column or a popup, less its scrollbar): the part of
+    // the screen where this item can be seen.
+    const ImRect clip = ImGui::GetCurrentWindowRead()->InnerClipRect;
+    const ItemRect r{name, min.x, min.y, size.x, size.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y};
     for (int i = 0; i < app.item_rect_count; ++i) {
         if (app.item_rects[i].name == name) {
-            app.item_rects[i] = {name, min.x, min.y, size.x, size.y};
+            app.item_rects[i] = r;
             return;
         }
     }
-    if (app.item_rect_count < kMaxItemRects) app.item_rects[app.item_rect_count++] = {name, min.x, min.y, size.x, size.y};
+    if (app.item_rect_count < kMaxItemRects) app.item_rects[app.item_rect_count++] = r;
 }
 
 const ItemRect* FindItemRect(const AppState& app, std::string_view name) {

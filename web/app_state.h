@@ -14,10 +14,12 @@
 struct ImFont;
 
 // Screen rectangle of a named widget, in ImGui pixels (device pixels), recorded each frame
-// so the browser tests can click real widgets on the canvas.
+// so the browser tests can click real widgets on the canvas; with the clip rectangle of the
+// window (column, popup) it was drawn in, which is what of it can be seen and clicked.
 struct ItemRect {
     std::string_view name;  // static string literal
     float x = 0, y = 0, w = 0, h = 0;
+    float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;
 };
 inline constexpr int kMaxItemRects = 128;  // every field of the form, plus buttons
 

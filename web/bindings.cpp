@@ -26,7 +26,8 @@ val Csv(const std::string& scenario_json) {
     return out;
 }
 
-// Where a named widget was drawn last frame, in CSS pixels of the page, or null.
+// Where a named widget was drawn last frame, in CSS pixels of the page, or null; `clip` is
+// the part of the page its window shows (a widget outside it is scrolled out of view).
 val UiItemRect(const std::string& name) {
     const AppState* app = CurrentApp();
     const ItemRect* r = app ? FindItemRect(*app, name) : nullptr;
@@ -37,6 +38,12 @@ val UiItemRect(const std::string& name) {
     out.set("y", r->y / k);
     out.set("w", r->w / k);
     out.set("h", r->h / k);
+    val clip = val::object();
+    clip.set("x", r->clip_x0 / k);
+    clip.set("y", r->clip_y0 / k);
+    clip.set("w", (r->clip_x1 - r->clip_x0) / k);
+    clip.set("h", (r->clip_y1 - r->clip_y0) / k);
+    out.set("clip", clip);
     return out;
 }
 

@@ -75,10 +75,30 @@ export function readSummary(page) {
   });
 }
 
-// Clicks the centre (or fx, fy fraction) of a widget the app reported drawing last frame.
+// Scrolls the column holding a widget with the mouse wheel over it, as a user would, until
+// the widget is wholly on screen, and returns its rectangle there (CSS pixels). Throws when
+// the app drew no such widget or the wheel cannot bring it into view.
+export async function scrollIntoView(page, name) {
+  const rect = () => page.evaluate((n) => window.headroom.uiItemRect(n), name);
+  const viewport = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+  for (let i = 0; i < 40; i++) {
+    const r = await rect();
+    if (!r) throw new Error(`the app reported no widget named ${name}`);
+    // What its window (column, popup) shows of the page, within the viewport.
+    const top = Math.max(r.clip.y, 0), bottom = Math.min(r.clip.y + r.clip.h, viewport.h);
+    const dy = r.y < top ? -1 : r.y + r.h > bottom ? 1 : 0;
+    if (dy === 0) return r;
+    // The wheel over the widget's column, one notch at a time so it never overshoots.
+    const x = Math.min(Math.max(r.x + 4, r.clip.x + 4), viewport.w - 4);
+    await wheel(page, x, dy > 0 ? bottom - 4 : top + 4, dy * 100);
+  }
+  throw new Error(`scrolling did not bring ${name} into view: ${JSON.stringify(await rect())}`);
+}
+
+// Clicks the centre (or fx, fy fraction) of a widget the app reported drawing last frame,
+// scrolling it into view first.
 export async function clickItem(page, name, { fx = 0.5, fy = 0.5, clickCount = 1 } = {}) {
-  const r = await page.evaluate((n) => window.headroom.uiItemRect(n), name);
-  if (!r) throw new Error(`the app reported no widget named ${name}`);
+  const r = await scrollIntoView(page, name);
   await page.mouse.click(r.x + r.w * fx, r.y + r.h * fy, { clickCount });
   return r;
 }
