@@ -18,7 +18,7 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     // Called by the app after its first frame: the wasm API and the summary are live.
-    onFirstFrame() { loading.remove(); markReady(window.headroom); },
+    onFirstFrame() { loading.remove(); markReady(window.headroom); registerServiceWorker(); },
     onStartFailed: (why) => fail(why),
     onAbort: (what) => fail(String(what)),
   };
@@ -31,36 +31,40 @@
   // sandbox (an iframe with sandbox="allow-scripts"): the page then simply works online.
   let markOffline;
   const offlineReady = new Promise((ok) => { markOffline = ok; });
+  // After the first frame: installing the worker fetches the site again, which would compete
+  // with the first load for the network and the CPU.
   const showUpdate = (registration) => {
     const bar = document.getElementById('update');
     if (!bar || embedded) return;
     bar.hidden = false;
     bar.querySelector('button').onclick = () => registration.waiting?.postMessage('skip-waiting');
   };
-  try {
-    if ('serviceWorker' in navigator && window.isSecureContext) {
-      let reloading = false;
-      const hadController = !!navigator.serviceWorker.controller;
-      navigator.serviceWorker.addEventListener('controllerchange', () => {
-        // A new release took over after the user asked: load all of it, never half.
-        if (hadController && !reloading) { reloading = true; location.reload(); }
-      });
-      navigator.serviceWorker.register('sw.js').then((registration) => {
-        if (registration.waiting && navigator.serviceWorker.controller) showUpdate(registration);
-        registration.addEventListener('updatefound', () => {
-          const worker = registration.installing;
-          worker?.addEventListener('statechange', () => {
-            if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(registration);
-          });
+  const registerServiceWorker = () => {
+    try {
+      if ('serviceWorker' in navigator && window.isSecureContext) {
+        let reloading = false;
+        const hadController = !!navigator.serviceWorker.controller;
+        navigator.serviceWorker.addEventListener('controllerchange', () => {
+          // A new release took over after the user asked: load all of it, never half.
+          if (hadController && !reloading) { reloading = true; location.reload(); }
         });
-        return navigator.serviceWorker.ready;
-      }).then(() => markOffline(true), () => markOffline(false));
-    } else {
+        navigator.serviceWorker.register('sw.js').then((registration) => {
+          if (registration.waiting && navigator.serviceWorker.controller) showUpdate(registration);
+          registration.addEventListener('updatefound', () => {
+            const worker = registration.installing;
+            worker?.addEventListener('statechange', () => {
+              if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdate(registration);
+            });
+          });
+          return navigator.serviceWorker.ready;
+        }).then(() => markOffline(true), () => markOffline(false));
+      } else {
+        markOffline(false);
+      }
+    } catch (e) {
       markOffline(false);
     }
-  } catch (e) {
-    markOffline(false);
-  }
+  };
 
   // Text in, text out: scenario JSON as the CLI reads it; result JSON / CSV / PDF as it writes.
   window.headroom = {
@@ -91,4 +95,18 @@
   script.async = true;
   script.onerror = () => fail('headroom.js did not load');
   document.body.appendChild(script);
+
+  // WebGL context creation is slow (a software GPU takes ~100 ms) and blocks this thread, so
+  // it runs now, while headroom.js and the wasm download and compile; Emscripten's GLFW gets
+  // this same context later. The attributes match the GLFW hints in platform.cpp.
+  // The canvas gets its backing-store size first (CSS size × devicePixelRatio, as platform.cpp
+  // keeps it), since resizing a live context reallocates its drawing buffer.
+  try {
+    const canvas = Module.canvas;
+    const box = canvas.getBoundingClientRect();
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(Math.max(1, Math.round(box.width)) * ratio);
+    canvas.height = Math.round(Math.max(1, Math.round(box.height)) * ratio);
+    canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+  } catch (e) { /* the app reports a missing WebGL 2 itself */ }
 })();

@@ -17,8 +17,8 @@
 #include "headroom/report.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "platform.h"
+#include "renderer.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -64,6 +64,7 @@ namespace {
 
 struct Platform {
     GLFWwindow* window = nullptr;
+    Renderer renderer;
     std::unique_ptr<AppState> app;
     int css_w = 0, css_h = 0;
     float ratio = 0;  // devicePixelRatio the fonts and style were built for
@@ -116,12 +117,8 @@ void SyncCanvas(Platform& p) {
     const float ratio = static_cast<float>(js_pixel_ratio());
     const int w = js_css_width(), h = js_css_height();
     if (ratio != p.ratio) {
-        const bool had_texture = p.ratio != 0;
         BuildFontsAndStyle(*p.app, ratio);
-        if (had_texture) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        RendererUploadFonts(p.renderer);
         p.ratio = ratio;
         p.css_w = 0;  // force the resize below
     }
@@ -195,7 +192,6 @@ void Frame() {
     releases.swap(p.deferred_releases);
     p.pressed_this_frame.clear();
     for (const Platform::KeyEvent& e : releases) ImGui_ImplGlfw_KeyCallback(p.window, e.key, e.scancode, GLFW_RELEASE, e.mods);
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     DrawApp(*p.app);
@@ -203,11 +199,9 @@ void Frame() {
 
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(p.window, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const float clear_rgb[3] = {bg.x, bg.y, bg.z};
+    RendererDraw(p.renderer, *ImGui::GetDrawData(), fb_w, fb_h, clear_rgb);
 
     CarryOutRequests(p);
     if (!p.first_frame_done) {
@@ -256,10 +250,18 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // An opaque canvas with no depth or stencil: the attributes boot.js creates the context with.
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     g_platform = std::make_unique<Platform>();
     Platform& p = *g_platform;
     p.app = std::make_unique<AppState>();
-    p.window = glfwCreateWindow(js_css_width(), js_css_height(), "Headroom", nullptr, nullptr);
+    // At the backing-store size boot.js gave the canvas: resizing it again would reallocate
+    // the drawing buffer, which is slow on a software GPU.
+    const double ratio = js_pixel_ratio();
+    p.window = glfwCreateWindow(static_cast<int>(std::lround(js_css_width() * ratio)),
+                                static_cast<int>(std::lround(js_css_height() * ratio)), "Headroom", nullptr, nullptr);
     if (!p.window) {
         js_start_failed("this browser has no WebGL 2");
         return 1;
@@ -277,7 +279,10 @@ int main() {
     glfwSetScrollCallback(p.window, nullptr);  // see OnWheel
     glfwSetKeyCallback(p.window, OnKey);        // forwards to ImGui, see Platform::deferred_releases
     emscripten_set_wheel_callback("#canvas", nullptr, false, OnWheel);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!RendererInit(p.renderer)) {
+        js_start_failed("the WebGL 2 shaders did not compile");
+        return 1;
+    }
     SyncCanvas(p);
 
     browser_io::Start(*p.app);  // scenario from the URL's #s= fragment or query

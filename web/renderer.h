@@ -1,0 +1,21 @@
+// Draws Dear ImGui's draw lists with WebGL2, in place of imgui_impl_opengl3.
+//
+// Why our own: the stock backend saves and restores about twenty pieces of GL state around
+// every frame with glGetIntegerv / glIsEnabled. In a browser each such query can be a
+// synchronous round trip to the GPU process that waits for the previous frame to finish, which
+// measured ~300 ms of the first second in headless Chromium. Headroom owns its WebGL context,
+// so this renderer sets the state it needs and never reads any back. It also keeps the font
+// atlas as one-byte alpha (a quarter of the upload) since the app draws no images.
+#pragma once
+#include <GLES3/gl3.h>
+
+struct ImDrawData;
+
+struct Renderer {
+    GLuint program = 0, vao = 0, vertices = 0, indices = 0, font_texture = 0;
+    GLint scale_offset = -1;  // uniform vec4: clip = pos * scale + offset
+};
+
+bool RendererInit(Renderer& r);           // false if the shaders do not compile
+void RendererUploadFonts(Renderer& r);    // after the font atlas is (re)built
+void RendererDraw(Renderer& r, const ImDrawData& data, int fb_w, int fb_h, const float clear_rgb[3]);
