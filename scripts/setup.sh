@@ -48,6 +48,11 @@ if [ ! -f "$third_party/imgui/imgui.h" ]; then
   rm -rf "$third_party/src"
 fi
 
+if [ ! -f "$root/web/tools/node_modules/terser/package.json" ]; then
+  echo "setup: npm ci (terser, for the page's JS)"
+  (cd "$root/web/tools" && npm ci --no-audit --no-fund --silent)
+fi
+
 if [ ! -f "$root/tests/e2e/node_modules/playwright-core/package.json" ]; then
   echo "setup: npm ci (playwright-core, no browser download)"
   (cd "$root/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)

@@ -8,6 +8,7 @@
   const fail = (message) => {
     loading.textContent = 'Headroom could not start: ' + message;
     loading.className = 'failed';
+    if (!loading.isConnected) document.body.appendChild(loading);  // failed after the first frame
     markFailed(new Error(message));
   };
   const embedded = /[?&]embed(=1|=true)?(&|$)/.test(location.search);
@@ -21,6 +22,36 @@
     onFirstFrame() { loading.remove(); markReady(window.headroom); registerServiceWorker(); },
     onStartFailed: (why) => fail(why),
     onAbort: (what) => fail(String(what)),
+  };
+  // WebGL context creation is slow (a software GPU takes ~100 ms) and blocks this thread, so
+  // it runs while the wasm compiles on another; Emscripten's GLFW gets this same context later.
+  // The attributes match the GLFW hints in platform.cpp. The canvas gets its backing-store size
+  // first (CSS size × devicePixelRatio, as platform.cpp keeps it): resizing a live context
+  // reallocates its drawing buffer.
+  const createContext = () => {
+    try {
+      const canvas = Module.canvas;
+      const box = canvas.getBoundingClientRect();
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.round(Math.max(1, Math.round(box.width)) * ratio);
+      canvas.height = Math.round(Math.max(1, Math.round(box.height)) * ratio);
+      canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+    } catch (e) { /* the app reports a missing WebGL 2 itself */ }
+  };
+  // Emscripten's hook for fetching the wasm: the same streaming compile (from the preload in
+  // index.html), with the context created meanwhile. Servers that send the wasm without its
+  // MIME type get the buffered compile instead.
+  window.Module.instantiateWasm = (imports, receiveInstance) => {
+    const url = 'headroom.wasm';
+    const buffered = () => fetch(url, { credentials: 'same-origin' })
+      .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
+      .then((bytes) => WebAssembly.instantiate(bytes, imports));
+    const streamed = WebAssembly.instantiateStreaming
+      ? WebAssembly.instantiateStreaming(fetch(url, { credentials: 'same-origin' }), imports).catch(buffered)
+      : buffered();
+    streamed.then((r) => receiveInstance(r.instance, r.module), (e) => fail('headroom.wasm did not load (' + e + ')'));
+    createContext();
+    return {};  // asynchronous
   };
   window.Module.canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
@@ -96,17 +127,4 @@
   script.onerror = () => fail('headroom.js did not load');
   document.body.appendChild(script);
 
-  // WebGL context creation is slow (a software GPU takes ~100 ms) and blocks this thread, so
-  // it runs now, while headroom.js and the wasm download and compile; Emscripten's GLFW gets
-  // this same context later. The attributes match the GLFW hints in platform.cpp.
-  // The canvas gets its backing-store size first (CSS size × devicePixelRatio, as platform.cpp
-  // keeps it), since resizing a live context reallocates its drawing buffer.
-  try {
-    const canvas = Module.canvas;
-    const box = canvas.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(Math.max(1, Math.round(box.width)) * ratio);
-    canvas.height = Math.round(Math.max(1, Math.round(box.height)) * ratio);
-    canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
-  } catch (e) { /* the app reports a missing WebGL 2 itself */ }
 })();

@@ -75,6 +75,7 @@ struct Platform {
     std::vector<KeyEvent> pressed_this_frame, deferred_releases;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool first_frame_done = false;
+    bool shaders_checked = false;
     // On-demand frames: how many more to draw before the main loop pauses, and whether it is.
     int frames_left = 0;
     bool paused = false;
@@ -207,6 +208,9 @@ void Frame() {
     if (!p.first_frame_done) {
         p.first_frame_done = true;
         js_first_frame();
+    } else if (!p.shaders_checked) {
+        p.shaders_checked = true;
+        if (!RendererLinked(p.renderer)) js_start_failed("the WebGL 2 shaders did not compile");
     }
 
     // Nothing changes on screen without an event, so the loop pauses until the next one (an
@@ -279,10 +283,7 @@ int main() {
     glfwSetScrollCallback(p.window, nullptr);  // see OnWheel
     glfwSetKeyCallback(p.window, OnKey);        // forwards to ImGui, see Platform::deferred_releases
     emscripten_set_wheel_callback("#canvas", nullptr, false, OnWheel);
-    if (!RendererInit(p.renderer)) {
-        js_start_failed("the WebGL 2 shaders did not compile");
-        return 1;
-    }
+    RendererInit(p.renderer);  // first: the GPU process compiles while the fonts rasterise
     SyncCanvas(p);
 
     browser_io::Start(*p.app);  // scenario from the URL's #s= fragment or query
@@ -290,5 +291,6 @@ int main() {
     js_request_frames_on_events();
     p.frames_left = kFramesPerEvent;
     emscripten_set_main_loop(Frame, 0, false);
+    Frame();  // the first frame now, not at the next animation frame: the result shows sooner
     return 0;
 }

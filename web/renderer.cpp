@@ -40,7 +40,7 @@ GLuint Compile(GLenum type, const char* source) {
 
 }  // namespace
 
-bool RendererInit(Renderer& r) {
+void RendererInit(Renderer& r) {
     const GLuint vs = Compile(GL_VERTEX_SHADER, kVertexShader);
     const GLuint fs = Compile(GL_FRAGMENT_SHADER, kFragmentShader);
     r.program = glCreateProgram();
@@ -49,10 +49,6 @@ bool RendererInit(Renderer& r) {
     glLinkProgram(r.program);
     glDeleteShader(vs);
     glDeleteShader(fs);
-    // The one query, once: a program that failed to link would draw nothing without a word.
-    GLint linked = GL_FALSE;
-    glGetProgramiv(r.program, GL_LINK_STATUS, &linked);
-    if (linked != GL_TRUE) return false;
     r.scale_offset = glGetUniformLocation(r.program, "u_scale_offset");
     glUseProgram(r.program);
     glUniform1i(glGetUniformLocation(r.program, "u_texture"), 0);
@@ -82,7 +78,12 @@ bool RendererInit(Renderer& r) {
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "headroom_webgl2";
-    return true;
+}
+
+bool RendererLinked(const Renderer& r) {
+    GLint linked = GL_FALSE;
+    glGetProgramiv(r.program, GL_LINK_STATUS, &linked);
+    return linked == GL_TRUE;
 }
 
 void RendererUploadFonts(Renderer& r) {

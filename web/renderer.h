@@ -16,6 +16,9 @@ struct Renderer {
     GLint scale_offset = -1;  // uniform vec4: clip = pos * scale + offset
 };
 
-bool RendererInit(Renderer& r);           // false if the shaders do not compile
+void RendererInit(Renderer& r);
+// Whether the shaders linked. A query that waits for the GPU process to finish compiling, so
+// it is asked after the first frame, not at start, while the compile overlaps other work.
+bool RendererLinked(const Renderer& r);
 void RendererUploadFonts(Renderer& r);    // after the font atlas is (re)built
 void RendererDraw(Renderer& r, const ImDrawData& data, int fb_w, int fb_h, const float clear_rgb[3]);
