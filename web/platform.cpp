@@ -87,11 +87,13 @@ constexpr int kFramesPerEvent = 4;
 std::unique_ptr<Platform> g_platform;
 
 // Inter, with DejaVu merged in for the maths glyphs Inter lacks.
-ImFont* AddFont(const unsigned char* data, unsigned int size, const ImWchar* ranges, float px) {
+// Horizontal oversampling keeps glyphs sharp at fractional x positions; from devicePixelRatio 2
+// a pixel is small enough without it, and the atlas (rasterised at start) is four times larger.
+ImFont* AddFont(const unsigned char* data, unsigned int size, const ImWchar* ranges, float px, float ratio) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes are static
-    cfg.OversampleH = 2;
+    cfg.OversampleH = ratio >= 2.0f ? 1 : 2;
     cfg.OversampleV = 1;
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
                                                   &cfg, ranges);
@@ -105,9 +107,9 @@ ImFont* AddFont(const unsigned char* data, unsigned int size, const ImWchar* ran
 void BuildFontsAndStyle(AppState& app, float ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    app.fonts.body = AddFont(kFontRegular, kFontRegular_size, kFontRegular_ranges, std::round(theme::kBodyPt * ratio));
-    app.fonts.heading = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kBodyPt * ratio));
-    app.fonts.display = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kDisplayPt * ratio));
+    app.fonts.body = AddFont(kFontRegular, kFontRegular_size, kFontRegular_ranges, std::round(theme::kBodyPt * ratio), ratio);
+    app.fonts.heading = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kBodyPt * ratio), ratio);
+    app.fonts.display = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kDisplayPt * ratio), ratio);
     io.FontDefault = app.fonts.body;
     app.scale = ratio;
     theme::ApplyStyle(ratio);
