@@ -69,8 +69,9 @@ struct Platform {
     int css_w = 0, css_h = 0;
     float ratio = 0;  // devicePixelRatio the fonts and style were built for
     int published_summary = -1;
-    // Key releases that arrived in the same frame as their press, replayed next frame: ImGui
-    // 1.86 samples key state once per frame, so a quick tap would otherwise be lost.
+    // Key releases that arrived between the same two frames as their press, replayed after the
+    // next frame has seen the key down: ImGui 1.86 samples key state once per frame, so a
+    // quick tap (or Ctrl+A then Ctrl+C within one slow frame) would otherwise be lost.
     struct KeyEvent { int key, scancode, mods; };
     std::vector<KeyEvent> pressed_this_frame, deferred_releases;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
@@ -177,7 +178,11 @@ void CarryOutRequests(Platform& p) {
 
 void OnKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
     Platform& p = *g_platform;
-    if (action == GLFW_PRESS) p.pressed_this_frame.push_back({key, scancode, mods});
+    if (action == GLFW_PRESS) {
+        p.pressed_this_frame.push_back({key, scancode, mods});
+        // Pressed again before its release was replayed: the key is down, and stays so.
+        std::erase_if(p.deferred_releases, [key](const Platform::KeyEvent& e) { return e.key == key; });
+    }
     const bool quick = std::any_of(p.pressed_this_frame.begin(), p.pressed_this_frame.end(),
                                    [key](const Platform::KeyEvent& e) { return e.key == key; });
     if (action == GLFW_RELEASE && quick) {
@@ -191,14 +196,14 @@ void Frame() {
     Platform& p = *g_platform;
     SyncCanvas(p);
     glfwPollEvents();
-    std::vector<Platform::KeyEvent> releases;
+    std::vector<Platform::KeyEvent> releases;  // of keys this frame sees down; replayed after it
     releases.swap(p.deferred_releases);
     p.pressed_this_frame.clear();
-    for (const Platform::KeyEvent& e : releases) ImGui_ImplGlfw_KeyCallback(p.window, e.key, e.scancode, GLFW_RELEASE, e.mods);
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     DrawApp(*p.app);
     ImGui::Render();
+    for (const Platform::KeyEvent& e : releases) ImGui_ImplGlfw_KeyCallback(p.window, e.key, e.scancode, GLFW_RELEASE, e.mods);
 
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(p.window, &fb_w, &fb_h);
