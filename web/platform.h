@@ -14,4 +14,4 @@ const AppState* PeekApp();
 // scrolling. Install once after ImGui's GLFW backend (it replaces the backend's clipboard).
 void InstallInputHooks(AppState& app);
 void CarryOutInputRequests(AppState& app);  // after each frame: the file picker
-void SetPasteText(const std::string& text);  // the text of the page's last 'paste' event
+void SetPasteText(const std::string& text);  // a 'paste' event's text: typed into the active field

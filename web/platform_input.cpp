@@ -8,6 +8,7 @@
 
 #include "app_state.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // the active field's edit state, for pastes
 #include "platform.h"
 
 // [SECTION] JS hooks
@@ -18,21 +19,53 @@ EM_JS(void, js_clipboard_write, (const char* text), {
     Module.headroomClipboard = t;
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(() => {});
 });
-// Paste: a page may not read the clipboard when it likes, but it gets the text with the
-// 'paste' event the browser fires right after Ctrl+V's keydown, before the next frame draws,
-// so ImGui's Ctrl+V handling finds it waiting (headroom_set_paste).
+// Paste: a page may not read the clipboard when it likes; it gets the text only with the
+// 'paste' event that follows Ctrl+V's keydown (GLFW lets that keydown's default happen),
+// and that event may come before or after the frame in which ImGui sees Ctrl+V. So while
+// ImGui's own Ctrl+V pastes nothing (GetClipboardText), and the event's text goes straight
+// into the field being edited, between frames (SetPasteText). A browser that sends no
+// 'paste' soon after the keys gets the text last copied in the page.
 EM_JS(void, js_install_hooks, (), {
+    let awaitingPaste = 0;
+    window.addEventListener('keydown', (e) => {
+        const k = String(e.key).toLowerCase();
+        if (((e.ctrlKey || e.metaKey) && k === 'v') || (e.shiftKey && k === 'insert')) {
+            _headroom_paste_expected(1);
+            clearTimeout(awaitingPaste);
+            awaitingPaste = setTimeout(() => _headroom_paste_expected(0), 250);
+        }
+    }, { capture: true, passive: true });
     document.addEventListener('paste', (e) => {
+        clearTimeout(awaitingPaste);
         const t = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
         Module.uiSetPasteText(t);
         _headroom_request_frames();
     });
-    document.addEventListener('copy', (e) => {
-        // The page has no DOM selection; give the browser what ImGui copied last.
-        if (Module.headroomClipboard && e.clipboardData) {
-            e.clipboardData.setData('text/plain', Module.headroomClipboard);
-            e.preventDefault();
+    // Copy: a Ctrl+C (or Cmd+C) keydown fires 'copy' before ImGui has seen the key, so the
+    // text is not known yet; ImGui's copy reaches the clipboard after the frame
+    // (js_clipboard_write). A copy from the browser's menu gets what ImGui copied last.
+    // Select all belongs to the field being edited, not to the page's hidden DOM text.
+    let keyCopy = false;
+    window.addEventListener('keydown', (e) => {
+        const k = String(e.key).toLowerCase();
+        keyCopy = (e.ctrlKey || e.metaKey) && (k === 'c' || k === 'x');
+        if (keyCopy) setTimeout(() => { keyCopy = false; }, 0);
+        const editable = e.target && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+        if ((e.ctrlKey || e.metaKey) && k === 'a' && !editable) e.preventDefault();
+    }, { capture: true });
+    // macOS sends no keyup for a key pressed while Cmd is held, so ImGui would think V still
+    // down and paste again on every key repeat: letters pressed with Cmd are released shortly
+    // after (ImGui's key index for a letter is its DOM keyCode, as in GLFW).
+    window.addEventListener('keydown', (e) => {
+        if (e.metaKey && e.keyCode >= 65 && e.keyCode <= 90) {
+            const code = e.keyCode;
+            setTimeout(() => _headroom_release_key(code), 100);
         }
+    }, { capture: true, passive: true });
+    document.addEventListener('copy', (e) => {
+        if (keyCopy || !Module.headroomClipboard || !e.clipboardData) return;
+        e.clipboardData.setData('text/plain', Module.headroomClipboard);
+        e.preventDefault();
     });
     const media = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
     if (media) {
@@ -78,6 +111,11 @@ EM_JS(void, js_install_hooks, (), {
         e.preventDefault();
     }, { passive: false });
 });
+// Apple keyboards: Cmd, not Ctrl, is the shortcut key (copy, paste, select all, undo).
+EM_JS(int, js_is_apple, (), {
+    const p = navigator.platform || (navigator.userAgentData && navigator.userAgentData.platform) || '';
+    return /mac|iphone|ipad|ipod/i.test(p) ? 1 : 0;
+});
 EM_JS(void, js_open_file_picker, (), {
     const input = document.createElement('input');
     input.type = 'file';
@@ -92,18 +130,56 @@ namespace {
 
 AppState* g_app = nullptr;    // the one AppState, owned by platform.cpp
 std::string g_clipboard;      // the last text copied or pasted; ImGui reads its c_str()
+bool g_paste_expected = false;  // a paste shortcut was pressed and its 'paste' event is awaited
 
 void SetClipboardText(void*, const char* text) {
     g_clipboard = text ? text : "";
     js_clipboard_write(g_clipboard.c_str());
 }
 
-const char* GetClipboardText(void*) { return g_clipboard.c_str(); }
+// Null: ImGui's own Ctrl+V pastes nothing, every paste comes from the page's 'paste' event
+// (or, without one, from headroom_paste_expected's fallback), typed into the field.
+const char* GetClipboardText(void*) { return nullptr; }
+
+// Pastes `text` into the field being edited, if any: it replaces the selection, or goes in
+// at the caret. Called between frames. Through the field's edit state rather than as typed
+// characters, which ImGui ignores while Ctrl (or Cmd) is held, as it still is when the
+// 'paste' event comes; the field applies the new text on its next frame.
+void PasteIntoActiveField(const std::string& text) {
+    ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetActiveID());
+    if (text.empty() || !state || (state->Flags & ImGuiInputTextFlags_ReadOnly)) return;
+    const bool multiline = (state->Flags & ImGuiInputTextFlags_Multiline) != 0;
+    for (const char* p = text.c_str(); *p;) {
+        unsigned int c = 0;
+        p += ImTextCharFromUtf8(&c, p, nullptr);
+        if (c == '\r' || (c == '\n' && !multiline)) continue;  // one line stays one line
+        if (c == '\t') c = ' ';
+        if (c < 32 && c != '\n') continue;
+        state->OnKeyPressed(static_cast<int>(c));  // deletes the selection, then inserts
+    }
+    headroom_request_frames();
+}
 
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void headroom_system_theme(int dark) {
     if (g_app && g_app->theme_follows_system) g_app->dark = dark != 0;
+}
+
+// 1: a paste shortcut went down, its 'paste' event is awaited. 0: none came in time, so
+// the text last copied in the page is pasted instead (a browser that keeps the system
+// clipboard from the page, or one that fires no 'paste' over a canvas).
+extern "C" EMSCRIPTEN_KEEPALIVE void headroom_paste_expected(int expected) {
+    const bool was = g_paste_expected;
+    g_paste_expected = expected != 0;
+    if (was && !g_paste_expected) PasteIntoActiveField(g_clipboard);
+}
+
+// A letter key macOS will never report released (see js_install_hooks).
+extern "C" EMSCRIPTEN_KEEPALIVE void headroom_release_key(int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[key] = false;
+    headroom_request_frames();
 }
 
 // `css_dy` CSS pixels the finger moved down; the content follows the finger. ImGui scrolls
@@ -121,6 +197,7 @@ void InstallInputHooks(AppState& app) {
     io.SetClipboardTextFn = SetClipboardText;
     io.GetClipboardTextFn = GetClipboardText;
     io.ClipboardUserData = nullptr;
+    io.ConfigMacOSXBehaviors = js_is_apple() != 0;  // ImGui reads Cmd as the shortcut key
     js_install_hooks();
 }
 
@@ -131,6 +208,10 @@ void CarryOutInputRequests(AppState& app) {
     }
 }
 
-void SetPasteText(const std::string& text) { g_clipboard = text; }
+void SetPasteText(const std::string& text) {
+    g_paste_expected = false;
+    g_clipboard = text;
+    PasteIntoActiveField(text);
+}
 
 const AppState* PeekApp() { return g_app; }

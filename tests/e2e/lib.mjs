@@ -96,10 +96,12 @@ export async function scrollIntoView(page, name) {
 }
 
 // Clicks the centre (or fx, fy fraction) of a widget the app reported drawing last frame,
-// scrolling it into view first.
+// scrolling it into view first, and lets a frame see the click (a field takes no shortcut
+// keys in the frame that activates it).
 export async function clickItem(page, name, { fx = 0.5, fy = 0.5, clickCount = 1 } = {}) {
   const r = await scrollIntoView(page, name);
   await page.mouse.click(r.x + r.w * fx, r.y + r.h * fy, { clickCount });
+  await nextFrames(page, 2);
   return r;
 }
 
