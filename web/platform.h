@@ -14,4 +14,9 @@ const AppState* PeekApp();
 // scrolling. Install once after ImGui's GLFW backend (it replaces the backend's clipboard).
 void InstallInputHooks(AppState& app);
 void CarryOutInputRequests(AppState& app);  // after each frame: the file picker
+// Before each NewFrame: hands ImGui the queued keys and characters this frame can take in
+// order (see platform_input.cpp); true when some wait for the next frame. InputPending()
+// says the same after the frame, when the loop decides whether to draw again.
+bool ApplyQueuedInput();
+bool InputPending();
 void SetPasteText(const std::string& text);  // a 'paste' event's text: typed into the active field

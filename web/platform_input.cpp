@@ -1,13 +1,19 @@
 // The browser edge for issue 5's feel, beside platform.cpp's loop: the system clipboard for
 // ImGui (Emscripten 3.1.6's GLFW has none), prefers-color-scheme, the Hugging Face
 // config.json file picker and drag-and-drop (read with FileReader on this device, never
-// uploaded), and touch-drag scrolling (GLFW turns touches into mouse clicks only).
+// uploaded), and touch: taps and drag scrolling (GLFW's own touch handling clicks where the
+// mouse last was, not under the finger, and cannot scroll).
+#include <GLFW/glfw3.h>
 #include <emscripten.h>
 
+#include <algorithm>
+#include <deque>
 #include <string>
+#include <vector>
 
 #include "app_state.h"
 #include "imgui.h"
+#include "imgui_impl_glfw.h"
 #include "imgui_internal.h"  // the active field's edit state, for pastes
 #include "platform.h"
 
@@ -93,23 +99,72 @@ EM_JS(void, js_install_hooks, (), {
         const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
         if (f) readDropped(f);
     });
-    // Touch: a finger that moves more than a few pixels scrolls the panel under it (as the
-    // wheel does); a finger that stays put is a tap, which GLFW already turns into a click.
+    // Touch. Emscripten's GLFW turns a touch into a press at the last mouse position, not the
+    // finger's, so touches on the canvas are kept from it (and from the browser's own panning
+    // and mouse emulation) and handled here: a finger that moves more than a few pixels
+    // scrolls the panel it started on, the content following it, and flings on when it
+    // lifts while moving; a finger that stays put is a tap, given to GLFW as a click there.
+    // The pointer then leaves the canvas, so nothing stays hovered (or tooltipped) on a phone.
     const canvas = Module.canvas;
-    let lastY = 0, startY = 0, scrolling = false;
-    canvas.addEventListener('touchstart', (e) => {
-        if (e.touches.length !== 1) return;
-        startY = lastY = e.touches[0].clientY;
-        scrolling = false;
-    }, { passive: true });
-    canvas.addEventListener('touchmove', (e) => {
-        if (e.touches.length !== 1) return;
-        const y = e.touches[0].clientY;
-        if (!scrolling && Math.abs(y - startY) > 8) scrolling = true;
-        if (scrolling) _headroom_touch_scroll(y - lastY);
-        lastY = y;
+    const mouse = (type, x, y) => canvas.dispatchEvent(new MouseEvent(type, {
+        clientX: x, clientY: y, button: 0, buttons: type === 'mousedown' ? 1 : 0, bubbles: true, cancelable: true }));
+    const afterFrames = (n, f) => requestAnimationFrame(() => (n > 1 ? afterFrames(n - 1, f) : f()));
+    let tracking = false, scrolling = false, startX = 0, startY = 0, lastY = 0, lastT = 0, velocity = 0, fling = 0;
+    const own = (e) => {
+        if (e.target !== canvas) return false;
         e.preventDefault();
-    }, { passive: false });
+        e.stopPropagation();
+        return true;
+    };
+    window.addEventListener('touchstart', (e) => {
+        if (!own(e)) return;
+        cancelAnimationFrame(fling);
+        tracking = e.touches.length === 1;
+        if (!tracking) return;
+        const t = e.touches[0];
+        startX = t.clientX;
+        startY = lastY = t.clientY;
+        lastT = e.timeStamp;
+        scrolling = false;
+        velocity = 0;
+        mouse('mousemove', t.clientX, t.clientY);  // the wheel scrolls the window under here
+    }, { capture: true, passive: false });
+    window.addEventListener('touchmove', (e) => {
+        if (!own(e) || !tracking || e.touches.length !== 1) return;
+        const t = e.touches[0];
+        if (!scrolling && Math.hypot(t.clientX - startX, t.clientY - startY) > 8) scrolling = true;
+        if (!scrolling) return;
+        const dy = t.clientY - lastY, dt = e.timeStamp - lastT;
+        _headroom_touch_scroll(dy);
+        if (dt > 0) velocity = 0.8 * (dy / dt) + 0.2 * velocity;  // CSS px per ms
+        lastY = t.clientY;
+        lastT = e.timeStamp;
+    }, { capture: true, passive: false });
+    const leave = () => afterFrames(3, () => { if (!tracking) mouse('mousemove', -1e4, -1e4); });
+    const end = (e) => {
+        if (!own(e) || !tracking) return;
+        tracking = false;
+        const t = e.changedTouches[0];
+        if (e.type === 'touchcancel') return leave();
+        if (!scrolling) {
+            mouse('mousedown', t.clientX, t.clientY);
+            mouse('mouseup', t.clientX, t.clientY);
+            return leave();
+        }
+        if (e.timeStamp - lastT > 100 || Math.abs(velocity) < 0.2) return leave();  // it stopped before lifting
+        let v = velocity, prev = performance.now();
+        const step = (now) => {
+            const dt = Math.min(now - prev, 50);
+            prev = now;
+            v *= Math.pow(0.996, dt);  // friction: about a second to come to rest
+            if (Math.abs(v) < 0.02) return leave();
+            _headroom_touch_scroll(v * dt);
+            fling = requestAnimationFrame(step);
+        };
+        fling = requestAnimationFrame(step);
+    };
+    window.addEventListener('touchend', end, { capture: true, passive: false });
+    window.addEventListener('touchcancel', end, { capture: true, passive: false });
 });
 // Apple keyboards: Cmd, not Ctrl, is the shortcut key (copy, paste, select all, undo).
 EM_JS(int, js_is_apple, (), {
@@ -175,21 +230,93 @@ extern "C" EMSCRIPTEN_KEEPALIVE void headroom_paste_expected(int expected) {
     if (was && !g_paste_expected) PasteIntoActiveField(g_clipboard);
 }
 
-// A letter key macOS will never report released (see js_install_hooks).
-extern "C" EMSCRIPTEN_KEEPALIVE void headroom_release_key(int key) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[key] = false;
-    headroom_request_frames();
-}
-
 // `css_dy` CSS pixels the finger moved down; the content follows the finger. ImGui scrolls
 // 5 em per wheel notch (1.86), so the finger's pixels are turned into notches of that size.
 extern "C" EMSCRIPTEN_KEEPALIVE void headroom_touch_scroll(float css_dy) {
     if (!g_app) return;
-    const float notch_css = 5.0f * ImGui::GetFontSize() / (g_app->scale > 0 ? g_app->scale : 1.0f);
+    const ImGuiIO& io = ImGui::GetIO();
+    const float font_px = io.FontDefault ? io.FontDefault->FontSize : ImGui::GetFontSize();
+    const float notch_css = 5.0f * font_px / (g_app->scale > 0 ? g_app->scale : 1.0f);
     ImGui::GetIO().MouseWheel += css_dy / notch_css;
     headroom_request_frames();
 }
+
+// [SECTION] Keyboard events, trickled
+// ImGui 1.86 reads the keyboard as a state once per frame, and typed characters as a queue.
+// Keys and characters are queued here as the browser sends them, and each frame takes them
+// in order up to the first one that frame could not tell apart from an earlier one: the
+// release of a key it saw pressed (a quick tap, or Ctrl+A then Ctrl+C in one slow frame), a
+// key pressed again, or a character typed while a shortcut key is still seen down (ImGui
+// ignores those) or after an editing key (ImGui applies characters before keys). So nothing
+// typed is lost or reordered however slow the frames are.
+namespace {
+
+struct InputEvent {
+    bool is_char = false;
+    int key = 0, scancode = 0, action = 0, mods = 0;  // a key (GLFW codes)
+    unsigned int c = 0;                               // a character
+};
+std::deque<InputEvent> g_input;
+
+bool IsModifier(int key) {
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+}
+
+// Keys whose state ImGui reads: modifiers, editing and navigation keys (GLFW codes from 256),
+// and letters pressed with a shortcut key. A plain printable key matters only as its character.
+bool Tracked(const InputEvent& e) {
+    return e.key >= 256 || (e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0;
+}
+
+void OnKey(GLFWwindow*, int key, int scancode, int action, int mods) {
+    g_input.push_back({false, key, scancode, action, mods, 0});
+    headroom_request_frames();
+}
+
+void OnChar(GLFWwindow*, unsigned int c) {
+    g_input.push_back({true, 0, 0, 0, 0, c});
+    headroom_request_frames();
+}
+
+}  // namespace
+
+// A letter key macOS will never report released (see js_install_hooks).
+extern "C" EMSCRIPTEN_KEEPALIVE void headroom_release_key(int key) {
+    g_input.push_back({false, key, 0, GLFW_RELEASE, GLFW_MOD_SUPER, 0});
+    headroom_request_frames();
+}
+
+bool ApplyQueuedInput() {
+    GLFWwindow* window = glfwGetCurrentContext();
+    const ImGuiIO& io = ImGui::GetIO();
+    std::vector<int> pressed, released;  // tracked keys this frame has seen go down, up
+    bool editing_key = false;            // a non-modifier key from 256 went down this frame
+    bool first = true;                   // the first event is always taken: the queue moves
+    while (!g_input.empty()) {
+        const InputEvent e = g_input.front();
+        if (e.is_char) {
+            const bool ignored = (io.KeyCtrl && !io.KeyAlt) || io.KeySuper;
+            if (!first && (ignored || editing_key)) break;
+            ImGui_ImplGlfw_CharCallback(window, e.c);
+        } else if (Tracked(e) || IsModifier(e.key)) {
+            const auto seen = [&](const std::vector<int>& v) { return std::find(v.begin(), v.end(), e.key) != v.end(); };
+            if (!first && e.action == GLFW_RELEASE && seen(pressed)) break;
+            if (!first && e.action == GLFW_PRESS && seen(released)) break;
+            ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
+            (e.action == GLFW_RELEASE ? released : pressed).push_back(e.key);
+            if (e.action == GLFW_PRESS && e.key >= 256 && !IsModifier(e.key)) editing_key = true;
+        } else {
+            ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
+        }
+        g_input.pop_front();
+        first = false;
+    }
+    return !g_input.empty();
+}
+
+bool InputPending() { return !g_input.empty(); }
 
 void InstallInputHooks(AppState& app) {
     g_app = &app;
@@ -198,6 +325,9 @@ void InstallInputHooks(AppState& app) {
     io.GetClipboardTextFn = GetClipboardText;
     io.ClipboardUserData = nullptr;
     io.ConfigMacOSXBehaviors = js_is_apple() != 0;  // ImGui reads Cmd as the shortcut key
+    // Keys and characters reach ImGui through the queue above (ApplyQueuedInput).
+    glfwSetKeyCallback(glfwGetCurrentContext(), OnKey);
+    glfwSetCharCallback(glfwGetCurrentContext(), OnChar);
     js_install_hooks();
 }
 
