@@ -69,11 +69,6 @@ struct Platform {
     int css_w = 0, css_h = 0;
     float ratio = 0;  // devicePixelRatio the fonts and style were built for
     int published_summary = -1;
-    // Key releases that arrived between the same two frames as their press, replayed after the
-    // next frame has seen the key down: ImGui 1.86 samples key state once per frame, so a
-    // quick tap (or Ctrl+A then Ctrl+C within one slow frame) would otherwise be lost.
-    struct KeyEvent { int key, scancode, mods; };
-    std::vector<KeyEvent> pressed_this_frame, deferred_releases;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool first_frame_done = false;
     bool shaders_checked = false;
@@ -176,34 +171,15 @@ void CarryOutRequests(Platform& p) {
     CarryOutInputRequests(app);   // config.json file picker
 }
 
-void OnKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
-    Platform& p = *g_platform;
-    if (action == GLFW_PRESS) {
-        p.pressed_this_frame.push_back({key, scancode, mods});
-        // Pressed again before its release was replayed: the key is down, and stays so.
-        std::erase_if(p.deferred_releases, [key](const Platform::KeyEvent& e) { return e.key == key; });
-    }
-    const bool quick = std::any_of(p.pressed_this_frame.begin(), p.pressed_this_frame.end(),
-                                   [key](const Platform::KeyEvent& e) { return e.key == key; });
-    if (action == GLFW_RELEASE && quick) {
-        p.deferred_releases.push_back({key, scancode, mods});
-        return;
-    }
-    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
-}
-
 void Frame() {
     Platform& p = *g_platform;
     SyncCanvas(p);
     glfwPollEvents();
-    std::vector<Platform::KeyEvent> releases;  // of keys this frame sees down; replayed after it
-    releases.swap(p.deferred_releases);
-    p.pressed_this_frame.clear();
+    ApplyQueuedInput();  // keys and characters, trickled (platform_input.cpp)
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     DrawApp(*p.app);
     ImGui::Render();
-    for (const Platform::KeyEvent& e : releases) ImGui_ImplGlfw_KeyCallback(p.window, e.key, e.scancode, GLFW_RELEASE, e.mods);
 
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(p.window, &fb_w, &fb_h);
@@ -224,7 +200,7 @@ void Frame() {
     // idle page costs no CPU). A text field with the caret keeps drawing (the caret blinks,
     // held keys repeat), and so does a held mouse button (ImGui repeats and drags per frame).
     const ImGuiIO& io = ImGui::GetIO();
-    bool held = io.WantTextInput;
+    bool held = io.WantTextInput || InputPending();
     for (bool down : io.MouseDown) held = held || down;
     if (held) p.frames_left = std::max(p.frames_left, 1);
     if (--p.frames_left <= 0) {
@@ -286,9 +262,8 @@ int main() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // see js_set_cursor
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
-    InstallInputHooks(*p.app);  // after the backend: replaces its (empty) clipboard
+    InstallInputHooks(*p.app);  // after the backend: replaces its (empty) clipboard and key input
     glfwSetScrollCallback(p.window, nullptr);  // see OnWheel
-    glfwSetKeyCallback(p.window, OnKey);        // forwards to ImGui, see Platform::deferred_releases
     emscripten_set_wheel_callback("#canvas", nullptr, false, OnWheel);
     RendererInit(p.renderer);  // first: the GPU process compiles while the fonts rasterise
     SyncCanvas(p);
