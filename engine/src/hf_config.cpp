@@ -1,17 +1,18 @@
 // Hugging Face config.json -> ModelArch. Key names per family, as the transformers library's
 // configuration classes define them (LlamaConfig, MistralConfig, MixtralConfig, Qwen2Config,
-// Gemma2Config, Phi3Config, GPT2Config, BertConfig, DeepseekV3Config). Non-throwing nlohmann
-// calls only.
+// Gemma2Config, Phi3Config, GPT2Config, BertConfig, DeepseekV3Config), read with the engine's
+// JSON (json.h), which never throws.
 #include "headroom/hf_config.h"
 
 #include <cmath>
 #include <initializer_list>
-#include <nlohmann/json.hpp>
+
+#include "json.h"
 
 namespace headroom {
 namespace {
 
-using json = nlohmann::json;
+using json::Value;
 
 bool one_of(const std::string& s, std::initializer_list<const char*> names) {
     for (const char* n : names)
@@ -20,16 +21,16 @@ bool one_of(const std::string& s, std::initializer_list<const char*> names) {
 }
 
 struct Reader {
-    const json& doc;
+    const Value& doc;
     HfImport& out;
 
     // The first of `keys` present with a value; null counts as absent.
-    const json* find(std::initializer_list<const char*> keys, const char** found = nullptr) const {
+    const Value* find(std::initializer_list<const char*> keys, const char** found = nullptr) const {
         for (const char* k : keys) {
-            auto it = doc.find(k);
-            if (it != doc.end() && !it->is_null()) {
+            const Value* v = doc.find(k);
+            if (v && !v->is_null()) {
                 if (found) *found = k;
-                return &*it;
+                return v;
             }
         }
         return nullptr;
@@ -39,7 +40,7 @@ struct Reader {
     // required key is named by its first (canonical) name.
     int integer(std::initializer_list<const char*> keys, int fallback, bool required, const char* what) {
         const char* key = *keys.begin();
-        const json* v = find(keys, &key);
+        const Value* v = find(keys, &key);
         if (!v) {
             if (required) {
                 std::string names;
@@ -48,27 +49,27 @@ struct Reader {
             }
             return fallback;
         }
-        if (!v->is_number() || v->get<double>() != std::floor(v->get<double>()) || v->get<double>() < 0 ||
-            v->get<double>() > 1e9) {
+        if (!v->is_number() || v->as_double() != std::floor(v->as_double()) || v->as_double() < 0 ||
+            v->as_double() > 1e9) {
             out.errors.push_back({key, std::string("Must be a whole number (") + what + "); got " + v->dump() + "."});
             return fallback;
         }
-        return int(v->get<double>());
+        return int(v->as_double());
     }
 
     bool boolean(const char* key, bool fallback) {
-        const json* v = find({key});
+        const Value* v = find({key});
         if (!v) return fallback;
-        if (!v->is_boolean()) {
+        if (!v->is_bool()) {
             out.errors.push_back({key, "Must be true or false; got " + v->dump() + "."});
             return fallback;
         }
-        return v->get<bool>();
+        return v->as_bool();
     }
 
     std::string string(const char* key) const {
-        const json* v = find({key});
-        return v && v->is_string() ? v->get<std::string>() : "";
+        const Value* v = find({key});
+        return v && v->is_string() ? v->as_string() : "";
     }
 };
 
@@ -76,8 +77,9 @@ struct Reader {
 
 HfImport import_hf_config(std::string_view text) {
     HfImport out;
-    const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded() || !doc.is_object()) {
+    const json::Parsed parsed = json::parse(text);
+    const Value& doc = parsed.value;
+    if (!doc.is_object()) {
         out.errors.push_back({"", "The config is not a JSON object (expected the text of a config.json)."});
         return out;
     }

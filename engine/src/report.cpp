@@ -1,23 +1,21 @@
 // Result writers shared by the CLI, the web app and the Embind API.
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "headroom/format.h"
 #include "headroom/report.h"
+#include "json.h"
 
 namespace headroom {
 namespace {
 
-using json = nlohmann::json;
+using json::Value;
 
 // Sizes are whole bytes in JSON: an integer reads the same in every language.
 // Past 2^53 (9 PB) a double holds no odd integers anyway, so the number is written as it is.
-json whole_bytes(double bytes) {
-    return std::fabs(bytes) < 9e15 ? json(static_cast<long long>(std::llround(bytes))) : json(bytes);
+Value whole_bytes(double bytes) {
+    return std::fabs(bytes) < 9e15 ? Value(static_cast<long long>(std::llround(bytes))) : Value(bytes);
 }
-
-std::string dump(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
 
 std::string csv_field(std::string_view v) {
     if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
@@ -44,42 +42,57 @@ std::string integer(double v) { return format_fixed(std::round(v), 0); }
 }  // namespace
 
 std::string estimate_to_json(const Estimate& e, int indent) {
-    json per_gpu = json::object();
-    for (Component c : kAllComponents) per_gpu[std::string(component_id(c))] = whole_bytes(e[c]);
+    Value per_gpu = Value::object();
+    for (Component c : kAllComponents) per_gpu[component_id(c)] = whole_bytes(e[c]);
     per_gpu["total"] = whole_bytes(e.total);
-    json formulas = json::array();
-    for (const Formula& f : e.formulas)
-        formulas.push_back({{"component", component_id(f.component)},
-                            {"formula", f.formula},
-                            {"substituted", f.substituted},
-                            {"source", f.source}});
-    json fits = json::array();
-    for (const Fit& f : e.fits)
-        fits.push_back({{"gpu", f.gpu},
-                        {"name", f.name},
-                        {"capacity_bytes", whole_bytes(f.capacity_bytes)},
-                        {"fits", f.fits},
-                        {"free_bytes", whole_bytes(f.free_bytes)}});
+    Value formulas = Value::array();
+    for (const Formula& f : e.formulas) {
+        Value row = Value::object();
+        row["component"] = component_id(f.component);
+        row["formula"] = f.formula;
+        row["substituted"] = f.substituted;
+        row["source"] = f.source;
+        formulas.push_back(std::move(row));
+    }
+    Value fits = Value::array();
+    for (const Fit& f : e.fits) {
+        Value row = Value::object();
+        row["gpu"] = f.gpu;
+        row["name"] = f.name;
+        row["capacity_bytes"] = whole_bytes(f.capacity_bytes);
+        row["fits"] = f.fits;
+        row["free_bytes"] = whole_bytes(f.free_bytes);
+        fits.push_back(std::move(row));
+    }
     // Host memory holds only offloaded model states; the overhead and activations stay on the GPU.
-    json host = json::object();
+    Value host = Value::object();
     for (Component c : {Component::Weights, Component::MasterWeights, Component::Gradients, Component::OptimizerStates})
-        host[std::string(component_id(c))] = whole_bytes(e.host[static_cast<int>(c)]);
+        host[component_id(c)] = whole_bytes(e.host[static_cast<int>(c)]);
     host["total"] = whole_bytes(e.host_total);
-    const json doc = {{"per_gpu", per_gpu},
-                      {"host", host},
-                      {"params",
-                       {{"total", whole_bytes(e.params_total)},
-                        {"active", whole_bytes(e.params_active)},
-                        {"trainable", whole_bytes(e.params_trainable)}}},
-                      {"formulas", formulas},
-                      {"fits", fits}};
-    return dump(doc, indent);
+    Value params = Value::object();
+    params["total"] = whole_bytes(e.params_total);
+    params["active"] = whole_bytes(e.params_active);
+    params["trainable"] = whole_bytes(e.params_trainable);
+    Value doc = Value::object();
+    doc["per_gpu"] = std::move(per_gpu);
+    doc["host"] = std::move(host);
+    doc["params"] = std::move(params);
+    doc["formulas"] = std::move(formulas);
+    doc["fits"] = std::move(fits);
+    return doc.dump(indent);
 }
 
 std::string errors_to_json(const std::vector<FieldError>& errors, int indent) {
-    json list = json::array();
-    for (const FieldError& e : errors) list.push_back({{"field", e.field}, {"message", e.message}});
-    return dump(json{{"errors", list}}, indent);
+    Value list = Value::array();
+    for (const FieldError& e : errors) {
+        Value row = Value::object();
+        row["field"] = e.field;
+        row["message"] = e.message;
+        list.push_back(std::move(row));
+    }
+    Value doc = Value::object();
+    doc["errors"] = std::move(list);
+    return doc.dump(indent);
 }
 
 std::string estimate_to_csv(const Scenario& s, const Estimate& e) {

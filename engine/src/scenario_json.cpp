@@ -1,12 +1,12 @@
-// Scenario JSON in and out (DESIGN.md's contract). Uses nlohmann/json's non-throwing calls
-// only, so a bad document becomes field errors, never an exception.
+// Scenario JSON in and out (DESIGN.md's contract), through the engine's JSON (json.h): a bad
+// document becomes field errors, never an exception.
 #include <cmath>
 #include <limits>
 #include <string_view>
-#include <nlohmann/json.hpp>
 
 #include "headroom/format.h"
 #include "headroom/scenario.h"
+#include "json.h"
 
 namespace headroom {
 
@@ -20,33 +20,30 @@ static_assert(sizeof(std::optional<Mode>) && sizeof(std::optional<Optimizer>) &&
 
 namespace {
 
-using json = nlohmann::json;
+using json::Value;
 
 struct Reader {
     std::vector<FieldError>& errors;
 
     void fail(const std::string& field, std::string message) { errors.push_back({field, std::move(message)}); }
 
-    const json* field(const json& obj, const char* key) const {
-        auto it = obj.find(key);
-        return it == obj.end() ? nullptr : &*it;
-    }
+    const Value* field(const Value& obj, const char* key) const { return obj.find(key); }
 
-    bool number(const json& obj, const char* key, const std::string& path, double& out) {
-        const json* v = field(obj, key);
+    bool number(const Value& obj, const char* key, const std::string& path, double& out) {
+        const Value* v = field(obj, key);
         if (!v) return false;
         if (!v->is_number()) {
             fail(path, "Must be a number; got " + v->dump() + ".");
             return false;
         }
-        out = v->get<double>();
+        out = v->as_double();
         return true;
     }
 
     // Whole numbers arrive as JSON integers or as floats with no fraction (1e3); anything
     // else is named, never rounded.
     template <typename Int>
-    bool integer(const json& obj, const char* key, const std::string& path, Int& out) {
+    bool integer(const Value& obj, const char* key, const std::string& path, Int& out) {
         double d = 0;
         if (!number(obj, key, path, d)) return false;
         if (d != std::floor(d)) {
@@ -66,38 +63,38 @@ struct Reader {
         return true;
     }
 
-    bool boolean(const json& obj, const char* key, const std::string& path, bool& out) {
-        const json* v = field(obj, key);
+    bool boolean(const Value& obj, const char* key, const std::string& path, bool& out) {
+        const Value* v = field(obj, key);
         if (!v) return false;
-        if (!v->is_boolean()) {
+        if (!v->is_bool()) {
             fail(path, "Must be true or false; got " + v->dump() + ".");
             return false;
         }
-        out = v->get<bool>();
+        out = v->as_bool();
         return true;
     }
 
     template <typename E, typename ParseFn>
-    void choice(const json& obj, const char* key, const std::string& path, E& out, ParseFn parse,
+    void choice(const Value& obj, const char* key, const std::string& path, E& out, ParseFn parse,
                 const char* choices) {
-        const json* v = field(obj, key);
+        const Value* v = field(obj, key);
         if (!v) return;
         std::optional<E> e;
-        if (v->is_string()) e = parse(v->get<std::string>());
+        if (v->is_string()) e = parse(v->as_string());
         if (e)
             out = *e;
         else
             fail(path, "Must be one of " + std::string(choices) + "; got " + v->dump() + ".");
     }
 
-    void unknown_keys(const json& obj, const std::string& prefix, std::initializer_list<const char*> known) {
+    void unknown_keys(const Value& obj, const std::string& prefix, std::initializer_list<const char*> known) {
         unknown_keys(obj, prefix, std::vector<const char*>(known));
     }
-    void unknown_keys(const json& obj, const std::string& prefix, const std::vector<const char*>& known) {
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
+    void unknown_keys(const Value& obj, const std::string& prefix, const std::vector<const char*>& known) {
+        for (size_t i = 0; i < obj.size(); ++i) {
             bool ok = false;
-            for (const char* k : known) ok = ok || it.key() == k;
-            if (!ok) fail(prefix + it.key(), "Unknown field.");
+            for (const char* k : known) ok = ok || obj.key(i) == k;
+            if (!ok) fail(prefix + obj.key(i), "Unknown field.");
         }
     }
 };
@@ -139,9 +136,9 @@ bool always_written(const char* key) {
 
 constexpr const char* kDTypeChoices = "fp32, bf16, fp16, fp8, int8, int4, fp4";
 
-void read_model(Reader& r, const json& v, Scenario& s) {
+void read_model(Reader& r, const Value& v, Scenario& s) {
     if (v.is_string()) {
-        const std::string id = v.get<std::string>();
+        const std::string id = v.as_string();
         if (const ModelPreset* p = find_model(id)) {
             s.model_preset = id;
             s.model = p->arch;
@@ -157,8 +154,8 @@ void read_model(Reader& r, const json& v, Scenario& s) {
     // An object describes a custom model; "preset" names a starting point it overrides.
     ModelArch m;
     s.model_preset.clear();
-    if (const json* base = r.field(v, "preset")) {
-        const ModelPreset* p = base->is_string() ? find_model(base->get<std::string>()) : nullptr;
+    if (const Value* base = r.field(v, "preset")) {
+        const ModelPreset* p = base->is_string() ? find_model(base->as_string()) : nullptr;
         if (p)
             m = p->arch;
         else
@@ -174,7 +171,7 @@ void read_model(Reader& r, const json& v, Scenario& s) {
     s.model = m;
 }
 
-void read_dtypes(Reader& r, const json& v, Scenario& s) {
+void read_dtypes(Reader& r, const Value& v, Scenario& s) {
     if (!v.is_object()) {
         r.fail("dtypes", "Must be an object of dtype names.");
         return;
@@ -188,10 +185,10 @@ void read_dtypes(Reader& r, const json& v, Scenario& s) {
     r.choice(v, "optimizer_state", "dtypes.optimizer_state", d.optimizer_state, parse_dtype, kDTypeChoices);
     r.choice(v, "logits", "dtypes.logits", d.logits, parse_dtype, kDTypeChoices);
     // Master weights default to fp32 when the weights are in a lower precision, none otherwise.
-    if (const json* m = r.field(v, "master_weights")) {
-        if (m->is_string() && m->get<std::string>() == "none")
+    if (const Value* m = r.field(v, "master_weights")) {
+        if (m->is_string() && m->as_string() == "none")
             d.master_weights.reset();
-        else if (auto t = m->is_string() ? parse_dtype(m->get<std::string>()) : std::nullopt)
+        else if (auto t = m->is_string() ? parse_dtype(m->as_string()) : std::nullopt)
             d.master_weights = *t;
         else
             r.fail("dtypes.master_weights", "Must be none or one of " + std::string(kDTypeChoices) + "; got " +
@@ -201,7 +198,7 @@ void read_dtypes(Reader& r, const json& v, Scenario& s) {
     }
 }
 
-void read_parallel(Reader& r, const json& v, Scenario& s) {
+void read_parallel(Reader& r, const Value& v, Scenario& s) {
     if (!v.is_object()) {
         r.fail("parallel", "Must be an object.");
         return;
@@ -215,19 +212,19 @@ void read_parallel(Reader& r, const json& v, Scenario& s) {
     r.boolean(v, "sp", "parallel.sp", s.parallel.sp);
 }
 
-void read_lora(Reader& r, const json& v, Scenario& s) {
+void read_lora(Reader& r, const Value& v, Scenario& s) {
     if (!v.is_object()) {
         r.fail("lora", "Must be an object with rank and modules.");
         return;
     }
     r.unknown_keys(v, "lora.", {"rank", "modules"});
     r.integer(v, "rank", "lora.rank", s.lora.rank);
-    if (const json* mods = r.field(v, "modules")) {
+    if (const Value* mods = r.field(v, "modules")) {
         unsigned mask = 0;
         bool ok = mods->is_array();
         if (ok)
-            for (const json& m : *mods) {
-                const std::optional<Module> mod = m.is_string() ? parse_module(m.get<std::string>()) : std::nullopt;
+            for (const Value& m : *mods) {
+                const std::optional<Module> mod = m.is_string() ? parse_module(m.as_string()) : std::nullopt;
                 if (!mod) {
                     ok = false;
                     break;
@@ -242,7 +239,7 @@ void read_lora(Reader& r, const json& v, Scenario& s) {
     }
 }
 
-void read_offload(Reader& r, const json& v, Scenario& s) {
+void read_offload(Reader& r, const Value& v, Scenario& s) {
     if (!v.is_object()) {
         r.fail("offload", "Must be an object with optimizer and params (true or false).");
         return;
@@ -252,7 +249,7 @@ void read_offload(Reader& r, const json& v, Scenario& s) {
     r.boolean(v, "params", "offload.params", s.offload.params);
 }
 
-void read_overhead(Reader& r, const json& v, Scenario& s) {
+void read_overhead(Reader& r, const Value& v, Scenario& s) {
     if (!v.is_object()) {
         r.fail("overhead", "Must be an object with fraction and bytes.");
         return;
@@ -271,11 +268,12 @@ ParsedScenario parse_scenario(std::string_view text) {
         r.fail("", "The scenario is empty: give a JSON object ({} for the defaults).");
         return out;
     }
-    const json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) {
+    const json::Parsed parsed = json::parse(text);
+    if (!parsed.ok()) {
         r.fail("", "The scenario is not valid JSON.");
         return out;
     }
+    const Value& doc = parsed.value;
     if (!doc.is_object()) {
         r.fail("", "The scenario must be a JSON object.");
         return out;
@@ -287,14 +285,17 @@ ParsedScenario parse_scenario(std::string_view text) {
                              "parallel", "overhead", "gpu", "grad_accum", "embeddings_and_logits", "finetune",
                              "lora", "offload"});
     r.choice(doc, "mode", "mode", s.mode, parse_mode, "training, inference");
-    if (const json* m = r.field(doc, "model")) read_model(r, *m, s);
+    if (const Value* m = r.field(doc, "model")) read_model(r, *m, s);
     r.integer(doc, "batch", "batch", s.batch);
     r.integer(doc, "seq_len", "seq_len", s.seq_len);
     long long kv_tokens = 0;
     if (r.integer(doc, "kv_tokens", "kv_tokens", kv_tokens)) s.kv_tokens = kv_tokens;
     bool kv_cache = false;
     if (r.boolean(doc, "kv_cache", "kv_cache", kv_cache)) s.kv_cache = kv_cache;
-    read_dtypes(r, r.field(doc, "dtypes") ? doc["dtypes"] : json::object(), s);
+    if (const Value* d = r.field(doc, "dtypes"))
+        read_dtypes(r, *d, s);
+    else
+        read_dtypes(r, Value::object(), s);
     r.choice(doc, "optimizer", "optimizer", s.optimizer, parse_optimizer,
              "adamw, adamw_8bit, sgd_momentum, sgd, adafactor, lion");
     r.choice(doc, "recompute", "recompute", s.recompute, parse_recompute, "none, selective, full, sqrt");
@@ -304,17 +305,17 @@ ParsedScenario parse_scenario(std::string_view text) {
     r.number(doc, "activation_multiplier", "activation_multiplier", s.activation_multiplier);
     r.number(doc, "checkpoint_factor", "checkpoint_factor", s.checkpoint_factor);
     r.number(doc, "activation_bytes_per_sample", "activation_bytes_per_sample", s.activation_bytes_per_sample);
-    if (const json* p = r.field(doc, "parallel")) read_parallel(r, *p, s);
-    if (const json* o = r.field(doc, "overhead")) read_overhead(r, *o, s);
+    if (const Value* p = r.field(doc, "parallel")) read_parallel(r, *p, s);
+    if (const Value* o = r.field(doc, "overhead")) read_overhead(r, *o, s);
     long long grad_accum = 0;
     if (r.integer(doc, "grad_accum", "grad_accum", grad_accum)) s.grad_accum = grad_accum;
     r.boolean(doc, "embeddings_and_logits", "embeddings_and_logits", s.embeddings_and_logits);
     r.choice(doc, "finetune", "finetune", s.finetune, parse_finetune, "full, lora, qlora");
-    if (const json* l = r.field(doc, "lora")) read_lora(r, *l, s);
-    if (const json* o = r.field(doc, "offload")) read_offload(r, *o, s);
-    if (const json* g = r.field(doc, "gpu")) {
+    if (const Value* l = r.field(doc, "lora")) read_lora(r, *l, s);
+    if (const Value* o = r.field(doc, "offload")) read_offload(r, *o, s);
+    if (const Value* g = r.field(doc, "gpu")) {
         if (g->is_string())
-            s.gpu = g->get<std::string>();
+            s.gpu = g->as_string();
         else
             r.fail("gpu", "Must be a GPU id string; got " + g->dump() + ".");
     }
@@ -328,33 +329,35 @@ ParsedScenario parse_scenario(std::string_view text) {
 }
 
 std::string scenario_to_json(const Scenario& s, int indent) {
-    json doc;
+    Value doc = Value::object();
     doc["mode"] = mode_name(s.mode);
     const ModelPreset* preset = s.model_preset.empty() ? nullptr : find_model(s.model_preset);
     if (preset && preset->arch == s.model) {
         doc["model"] = s.model_preset;
     } else {
         const ModelArch& m = s.model;
-        json mj = json::object();
+        Value mj = Value::object();
         for (const IntField& f : kIntFields)
             if (always_written(f.key) || m.*f.member != 0) mj[f.key] = m.*f.member;
         for (const BoolField& f : kBoolFields)
             if (always_written(f.key) || m.*f.member) mj[f.key] = m.*f.member;
         if (m.params > 0) mj["params"] = m.params;
-        doc["model"] = mj;
+        doc["model"] = std::move(mj);
     }
     doc["batch"] = s.batch;
     doc["seq_len"] = s.seq_len;
     if (s.kv_tokens) doc["kv_tokens"] = *s.kv_tokens;
     if (s.kv_cache) doc["kv_cache"] = *s.kv_cache;
     const Precision& d = s.dtypes;
-    doc["dtypes"] = {{"weights", dtype_name(d.weights)},
-                     {"gradients", dtype_name(d.gradients)},
-                     {"activations", dtype_name(d.activations)},
-                     {"kv_cache", dtype_name(d.kv_cache)},
-                     {"master_weights", d.master_weights ? dtype_name(*d.master_weights) : "none"},
-                     {"optimizer_state", dtype_name(d.optimizer_state)},
-                     {"logits", dtype_name(d.logits)}};
+    Value dtypes = Value::object();
+    dtypes["weights"] = dtype_name(d.weights);
+    dtypes["gradients"] = dtype_name(d.gradients);
+    dtypes["activations"] = dtype_name(d.activations);
+    dtypes["kv_cache"] = dtype_name(d.kv_cache);
+    dtypes["master_weights"] = d.master_weights ? dtype_name(*d.master_weights) : "none";
+    dtypes["optimizer_state"] = dtype_name(d.optimizer_state);
+    dtypes["logits"] = dtype_name(d.logits);
+    doc["dtypes"] = std::move(dtypes);
     doc["optimizer"] = optimizer_name(s.optimizer);
     doc["recompute"] = recompute_name(s.recompute);
     doc["flash_attention"] = s.flash_attention;
@@ -362,19 +365,34 @@ std::string scenario_to_json(const Scenario& s, int indent) {
     doc["activation_multiplier"] = s.activation_multiplier;
     doc["checkpoint_factor"] = s.checkpoint_factor;
     doc["activation_bytes_per_sample"] = s.activation_bytes_per_sample;
-    doc["parallel"] = {{"dp", s.parallel.dp}, {"zero", s.parallel.zero}, {"tp", s.parallel.tp},
-                       {"pp", s.parallel.pp}, {"sp", s.parallel.sp}, {"ep", s.parallel.ep}};
+    Value parallel = Value::object();
+    parallel["dp"] = s.parallel.dp;
+    parallel["zero"] = s.parallel.zero;
+    parallel["tp"] = s.parallel.tp;
+    parallel["pp"] = s.parallel.pp;
+    parallel["sp"] = s.parallel.sp;
+    parallel["ep"] = s.parallel.ep;
+    doc["parallel"] = std::move(parallel);
     if (s.grad_accum) doc["grad_accum"] = *s.grad_accum;
     doc["embeddings_and_logits"] = s.embeddings_and_logits;
     doc["finetune"] = finetune_name(s.finetune);
-    json modules = json::array();
+    Value modules = Value::array();
     for (Module m : kAllModules)
         if (s.lora.has(m)) modules.push_back(module_name(m));
-    doc["lora"] = {{"rank", s.lora.rank}, {"modules", modules}};
-    doc["offload"] = {{"optimizer", s.offload.optimizer}, {"params", s.offload.params}};
-    doc["overhead"] = {{"fraction", s.overhead.fraction}, {"bytes", s.overhead.bytes}};
+    Value lora = Value::object();
+    lora["rank"] = s.lora.rank;
+    lora["modules"] = std::move(modules);
+    doc["lora"] = std::move(lora);
+    Value offload = Value::object();
+    offload["optimizer"] = s.offload.optimizer;
+    offload["params"] = s.offload.params;
+    doc["offload"] = std::move(offload);
+    Value overhead = Value::object();
+    overhead["fraction"] = s.overhead.fraction;
+    overhead["bytes"] = s.overhead.bytes;
+    doc["overhead"] = std::move(overhead);
     doc["gpu"] = s.gpu;
-    return doc.dump(indent, ' ', false, json::error_handler_t::replace);
+    return doc.dump(indent);
 }
 
 }  // namespace headroom

@@ -2,12 +2,13 @@
 #include "headroom/share.h"
 
 #include <cctype>
-#include <nlohmann/json.hpp>
+
+#include "json.h"
 
 namespace headroom {
 namespace {
 
-using json = nlohmann::json;
+using json::Value;
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -20,23 +21,21 @@ int sextet(char c) {
     return -1;
 }
 
-json parse_json(std::string_view text) {
-    return json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-}
-
 // The fields of `cur` that differ from `base`; objects (except the model, which is one value)
 // are compared field by field, so {"dtypes":{"weights":"fp8"}} carries one dtype.
-json diff(const json& cur, const json& base, bool top) {
-    json out = json::object();
-    for (auto it = cur.begin(); it != cur.end(); ++it) {
-        const auto b = base.find(it.key());
-        if (b == base.end()) {
-            out[it.key()] = it.value();
-        } else if (it->is_object() && b->is_object() && !(top && it.key() == "model")) {
-            json sub = diff(*it, *b, false);
-            if (!sub.empty()) out[it.key()] = sub;
-        } else if (*it != *b) {
-            out[it.key()] = it.value();
+Value diff(const Value& cur, const Value& base, bool top) {
+    Value out = Value::object();
+    for (size_t i = 0; i < cur.size(); ++i) {
+        const std::string& key = cur.key(i);
+        const Value& v = cur[i];
+        const Value* b = base.find(key);
+        if (!b) {
+            out[key] = v;
+        } else if (v.is_object() && b->is_object() && !(top && key == "model")) {
+            Value sub = diff(v, *b, false);
+            if (!sub.empty()) out[key] = std::move(sub);
+        } else if (v != *b) {
+            out[key] = v;
         }
     }
     return out;
@@ -88,7 +87,7 @@ ParsedScenario failure(std::string field, std::string message) {
 // Rewrites a document of version `v` into the current contract. Version 1 is current; when
 // version 2 changes a default or renames a field, the v1 -> v2 step goes here (add the old
 // default explicitly when the field is missing, rename the key) so old links keep their meaning.
-void upgrade_shared_json(json& doc, int v) {
+void upgrade_shared_json(Value& doc, int v) {
     (void)doc;
     (void)v;
 }
@@ -107,12 +106,12 @@ bool is_scenario_key(const std::string& k) {
 }
 
 // A query value as JSON: numbers and true/false as themselves, anything else a string.
-json query_value(const std::string& v) {
+Value query_value(const std::string& v) {
     if (v == "true") return true;
     if (v == "false") return false;
     if (!v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) || v[0] == '-' || v[0] == '.')) {
-        json n = parse_json(v);
-        if (n.is_number()) return n;
+        json::Parsed n = json::parse(v);
+        if (n.value.is_number()) return std::move(n.value);
     }
     return v;
 }
@@ -163,12 +162,12 @@ bool base64url_decode(std::string_view text, std::string* out) {
 }
 
 std::string scenario_to_shared_json(const Scenario& s) {
-    const json cur = parse_json(scenario_to_json(s));
-    const json base = parse_json(scenario_to_json(default_scenario()));
-    json doc = json::object();
+    const Value cur = json::parse(scenario_to_json(s)).value;
+    const Value base = json::parse(scenario_to_json(default_scenario())).value;
+    Value doc = Value::object();
     doc["v"] = kShareVersion;
     if (cur.is_object() && base.is_object()) doc.update(diff(cur, base, true));
-    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+    return doc.dump();
 }
 
 std::string scenario_to_fragment(const Scenario& s) { return "s=" + base64url_encode(scenario_to_shared_json(s)); }
@@ -181,17 +180,17 @@ bool fragment_has_scenario(std::string_view fragment) {
 }
 
 ParsedScenario parse_shared_json(std::string_view json_text) {
-    json doc = parse_json(json_text);
-    if (doc.is_discarded() || !doc.is_object()) return failure("", "The shared scenario is not a JSON object.");
+    Value doc = json::parse(json_text).value;
+    if (!doc.is_object()) return failure("", "The shared scenario is not a JSON object.");
     int v = 1;
-    if (const auto it = doc.find("v"); it != doc.end()) {
-        if (!it->is_number_integer() || it->get<long long>() < 1)
+    if (const Value* it = doc.find("v")) {
+        if (!it->is_integer() || it->as_integer() < 1)
             return failure("v", "The link's version must be a whole number from 1; got " + it->dump() + ".");
-        if (it->get<long long>() > kShareVersion)
+        if (it->as_integer() > kShareVersion)
             return failure("v", "The link was made by a newer Headroom (version " + it->dump() +
                                     "); reload the page to update it.");
-        v = static_cast<int>(it->get<long long>());
-        doc.erase(it);
+        v = static_cast<int>(it->as_integer());
+        doc.erase("v");
     }
     upgrade_shared_json(doc, v);
     return parse_scenario(doc.dump());
@@ -215,7 +214,7 @@ ParsedScenario parse_fragment(std::string_view fragment) {
 
 ParsedScenario parse_query(std::string_view query, bool* found) {
     if (!query.empty() && query[0] == '?') query.remove_prefix(1);
-    json doc = json::object();
+    Value doc = Value::object();
     std::string shared;
     bool any = false, has_s = false;
     for_each_pair(query, [&](const std::string& k, const std::string& v) {
@@ -228,8 +227,8 @@ ParsedScenario parse_query(std::string_view query, bool* found) {
             if (dot == std::string::npos) {
                 doc[k] = query_value(v);
             } else {
-                json& group = doc[k.substr(0, dot)];
-                if (!group.is_object()) group = json::object();
+                Value& group = doc[k.substr(0, dot)];
+                if (!group.is_object()) group = Value::object();
                 group[k.substr(dot + 1)] = query_value(v);
             }
         }
@@ -239,13 +238,14 @@ ParsedScenario parse_query(std::string_view query, bool* found) {
         // The shared document first, then the plain keys on top of it.
         std::string text;
         if (!base64url_decode(shared, &text)) return failure("s", "The link's scenario is damaged (not base64url).");
-        json base = parse_json(text);
-        if (base.is_discarded() || !base.is_object()) return failure("s", "The shared scenario is not a JSON object.");
-        for (auto it = doc.begin(); it != doc.end(); ++it) {
-            if (it->is_object() && base.contains(it.key()) && base[it.key()].is_object())
-                base[it.key()].update(*it);
+        Value base = json::parse(text).value;
+        if (!base.is_object()) return failure("s", "The shared scenario is not a JSON object.");
+        for (size_t i = 0; i < doc.size(); ++i) {
+            Value* b = base.find(doc.key(i));
+            if (doc[i].is_object() && b && b->is_object())
+                b->update(doc[i]);
             else
-                base[it.key()] = *it;
+                base[doc.key(i)] = doc[i];
         }
         return parse_shared_json(base.dump());
     }

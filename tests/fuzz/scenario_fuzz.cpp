@@ -1,8 +1,9 @@
-// libFuzzer target over everything that reads untrusted text: the scenario parser and
-// validator, estimate() and every writer, the Hugging Face config.json import, and the
-// planner's max_batch. A crash, a sanitizer report, a NaN or infinity, a negative size, a
-// component sum that misses the total, an error without a message, or a valid scenario that
-// does not round-trip aborts the run.
+// libFuzzer target over everything that reads untrusted text: the engine's JSON parser and
+// writer, the scenario parser and validator, estimate() and every writer, the Hugging Face
+// config.json import, and the planner's max_batch. A crash, a sanitizer report, a NaN or
+// infinity, a negative size, a component sum that misses the total, an error without a message,
+// JSON text written that does not read back to the same value, or a valid scenario that does
+// not round-trip aborts the run.
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include "headroom/hf_config.h"
 #include "headroom/plan.h"
 #include "headroom/report.h"
+#include "../../engine/src/json.h"
 
 using namespace headroom;
 
@@ -43,6 +45,18 @@ void check_estimate(const Scenario& s) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+
+    // The engine's JSON: an error names its place; a value is written as text (compact and
+    // indented) that reads back to the same value and is written the same way again.
+    const json::Parsed j = json::parse(text);
+    if (j.ok()) {
+        const std::string compact = j.value.dump();
+        const json::Parsed again = json::parse(compact);
+        check(again.ok() && again.value == j.value && again.value.dump() == compact);
+        check(json::parse(j.value.dump(2)).value == j.value);
+    } else {
+        check(!j.error.empty() && j.offset <= size && j.value.is_null());
+    }
 
     const ParsedScenario p = parse_scenario(text);
     if (!p.ok()) {
