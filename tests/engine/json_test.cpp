@@ -185,7 +185,9 @@ TEST(Json, DoublesRoundTripExactly) {
             const Value back = parsed(text);
             EXPECT_EQ(back.as_double(), v) << text;
             EXPECT_EQ(std::signbit(back.as_double()), std::signbit(v)) << text;
-            if (d != 1e23) EXPECT_EQ(text, nlohmann_dump_double(v));
+            if (d != 1e23) {  // nlohmann's Grisu2 missed 1e23's shortest text (below)
+                EXPECT_EQ(text, nlohmann_dump_double(v));
+            }
         }
     }
     // Integers, up to 2^53 and the long long limits.
