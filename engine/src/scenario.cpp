@@ -130,8 +130,13 @@ struct Checker {
     template <typename T>
     void range(const char* field, T v, T lo, T hi, const char* what) {
         if (!(v >= lo && v <= hi))
-            fail(field, std::string(what) + " must be between " + format_int(double(lo)) + " and " +
-                            format_int(double(hi)) + "; got " + format_count(double(v)) + ".");
+            fail_range(field, std::string(what) + " must be between " + format_int(double(lo)) + " and " +
+                                  format_int(double(hi)) + "; got " + format_count(double(v)) + ".",
+                       double(lo), double(hi), double(v));
+    }
+    // An out-of-range value, with its bounds for fronts that show the field in other units.
+    void fail_range(std::string field, std::string message, double lo, double hi, double v) {
+        out.push_back({std::move(field), std::move(message), lo, hi, v});
     }
 };
 
@@ -139,7 +144,8 @@ void check_architecture(const Scenario& s, Checker& c) {
     const ModelArch& m = s.model;
     const bool needed = needs_architecture(s);
     if (m.params != 0 && !(m.params >= 1 && m.params <= kMaxParams))
-        c.fail("model.params", "Parameters must be between 1 and 100T; got " + format_count(m.params) + ".");
+        c.fail_range("model.params", "Parameters must be between 1 and 100T; got " + format_count(m.params) + ".", 1,
+                     kMaxParams, m.params);
     // The parameter count comes from the architecture when `params` is not given.
     const bool counted = m.params == 0;
     if (!needed && counted && (m.layers <= 0 || m.hidden <= 0)) {
@@ -227,8 +233,10 @@ std::vector<FieldError> validate(const Scenario& s) {
     if (s.activation_model == ActivationModel::Multiplier) {
         c.range("activation_multiplier", s.activation_multiplier, 1e-3, 1e4, "Activation multiplier");
         if (!(s.checkpoint_factor > 0 && s.checkpoint_factor <= 1))
-            c.fail("checkpoint_factor", "Checkpoint factor is the share of activations kept: above 0 and at most 1; got " +
-                                            format_count(s.checkpoint_factor) + ".");
+            c.fail_range("checkpoint_factor",
+                         "Checkpoint factor is the share of activations kept: above 0 and at most 1; got " +
+                             format_count(s.checkpoint_factor) + ".",
+                         0, 1, s.checkpoint_factor);
     }
     if (s.activation_model == ActivationModel::PerSample)
         c.range("activation_bytes_per_sample", s.activation_bytes_per_sample, 0.0, kMaxBytes,

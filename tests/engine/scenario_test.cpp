@@ -1,6 +1,8 @@
 // Scenario JSON: defaults, round trips and one named error per bad field (DESIGN.md contract).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "headroom/estimate.h"
 #include "headroom/scenario.h"
 
@@ -92,4 +94,35 @@ TEST(Scenario, ParamsAloneIsValidWhereTheArchitectureIsNotNeeded) {
 TEST(Scenario, IntegerBeyondItsTypeIsNamed) {
     EXPECT_EQ(error_fields(R"({"model":{"preset":"llama-3.1-8b","layers":7e9}})"), Fields{"model.layers"});
     EXPECT_EQ(error_fields(R"({"parallel":{"tp":-3e9}})"), Fields{"parallel.tp"});
+}
+
+TEST(Scenario, OutOfRangeErrorsCarryTheirBounds) {
+    // Fronts that show a field in other units (% or GB) restate the bounds in those.
+    Scenario s = default_scenario();
+    s.overhead.fraction = 15;
+    s.batch = 0;
+    const std::vector<FieldError> errors = validate(s);
+    ASSERT_EQ(errors.size(), 2u);
+    for (const FieldError& e : errors) {
+        if (e.field == "overhead.fraction") {
+            EXPECT_EQ(e.lo, 0);
+            EXPECT_EQ(e.hi, 10);
+            EXPECT_EQ(e.value, 15);
+        } else {
+            EXPECT_EQ(e.field, "batch");
+            EXPECT_EQ(e.lo, 1);
+            EXPECT_EQ(e.value, 0);
+        }
+    }
+    s = default_scenario();
+    s.model.params = -5;
+    const std::vector<FieldError> params = validate(s);
+    ASSERT_EQ(params.size(), 1u);
+    EXPECT_EQ(params[0].lo, 1);
+    EXPECT_EQ(params[0].value, -5);
+    // An error that is not about a range has no bounds.
+    s = default_scenario();
+    s.gpu = "nope";
+    ASSERT_EQ(validate(s).size(), 1u);
+    EXPECT_TRUE(std::isnan(validate(s)[0].lo));
 }

@@ -2,6 +2,7 @@
 // documented default (seed 001's: Llama 3.1 8B, bf16, batch 1, seq 4096, AdamW,
 // selective recompute, no ZeRO). JSON in and out follows DESIGN.md's contract.
 #pragma once
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,7 +88,12 @@ Scenario default_scenario();  // Scenario{} with the preset's architecture fille
 
 struct FieldError {
     std::string field;    // JSON path, e.g. "batch" or "model.layers"
-    std::string message;  // one sentence a user can act on
+    std::string message;  // one sentence a user can act on, in the JSON document's units
+    // For a value out of its range: the bounds and the value, in JSON units (NaN otherwise),
+    // so a front that shows the field in other units (% or GB) can say it in those.
+    double lo = std::numeric_limits<double>::quiet_NaN();
+    double hi = std::numeric_limits<double>::quiet_NaN();
+    double value = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct ParsedScenario {
