@@ -81,6 +81,18 @@ const headroom::FieldError* FindFieldError(const AppState& app, std::string_view
     return nullptr;
 }
 
+TypedText* FindTypedText(AppState& app, std::string_view field) {
+    for (TypedText& t : app.typed_texts)
+        if (t.field == field) return &t;
+    return nullptr;
+}
+
+const TypedText* FindTypedText(const AppState& app, std::string_view field) {
+    return FindTypedText(const_cast<AppState&>(app), field);
+}
+
+bool InputsInvalid(const AppState& app) { return app.showing_stale || !app.typed_texts.empty(); }
+
 void ImportHfConfig(AppState& app, std::string_view config_json) {
     headroom::HfImport imp = headroom::import_hf_config(config_json);
     if (!imp.ok()) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "browser_io.h"
@@ -36,10 +37,21 @@ struct SavedScenario {
     headroom::Estimate estimate;
 };
 
+// Text typed into a numeric field that is not a number the field can take ("abc", nothing,
+// "2.5" for a count). It stays in the field, with its message beside it, until it is fixed;
+// the scenario keeps the field's last good value, so the result shown is the last good one.
+struct TypedText {
+    std::string field;    // the scenario's JSON path, as in FieldError
+    std::string text;     // what was typed
+    std::string message;  // why it is not taken (ui/fields.h)
+    double shown = 0;     // the field's value then: a change from elsewhere (a loaded row) drops it
+};
+
 struct AppState {
     // [Model] The scenario being edited. Data flows one way: scenario -> validate -> estimate.
     headroom::Scenario scenario = headroom::default_scenario();
     std::vector<headroom::FieldError> errors;  // validate(scenario); empty when it is good
+    std::vector<TypedText> typed_texts;        // fields holding text that is not a number
 
     // [Result] From the last scenario that validated; shown while the current one is bad.
     headroom::Scenario good_scenario = scenario;
@@ -92,9 +104,11 @@ struct AppState {
     bool request_csv_download = false;
     bool request_hf_import = false;  // open the browser's file picker for a config.json
 
-    // [Test hooks] Named widget rectangles from the last frame.
+    // [Test hooks] Named widget rectangles from the last frame, and the messages drawn beside
+    // fields (field, message), as the page showed them.
     std::array<ItemRect, kMaxItemRects> item_rects{};
     int item_rect_count = 0;
+    std::vector<std::pair<std::string, std::string>> field_messages;
 };
 
 // Validates the scenario and, when it is good, re-estimates and refreshes the summary.
@@ -128,3 +142,8 @@ const ItemRect* FindItemRect(const AppState& app, std::string_view name);
 
 // The message for one scenario field, or nullptr when the field is fine.
 const headroom::FieldError* FindFieldError(const AppState& app, std::string_view field);
+// The text a field holds that is not a number, or nullptr.
+TypedText* FindTypedText(AppState& app, std::string_view field);
+const TypedText* FindTypedText(const AppState& app, std::string_view field);
+// Whether anything in the form is invalid, so the result shown is the last good one.
+bool InputsInvalid(const AppState& app);

@@ -82,6 +82,15 @@ std::string UiOtherScenario() {
 void UiImportHfConfig(const std::string& text) {
     if (AppState* app = CurrentApp()) ImportHfConfig(*app, text);
 }
+// The message drawn beside a field last frame ("" when none), as the page showed it.
+std::string UiFieldMessage(const std::string& field) {
+    const AppState* app = PeekApp();
+    if (!app) return {};
+    for (const auto& [f, message] : app->field_messages)
+        if (f == field) return message;
+    return {};
+}
+bool UiInputsInvalid() { return PeekApp() && InputsInvalid(*PeekApp()); }
 std::string UiImportMessage() { return PeekApp() ? PeekApp()->import_message : std::string(); }
 void UiSetPasteText(const std::string& text) { SetPasteText(text); }
 
@@ -102,5 +111,7 @@ EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("frameCount", &FrameCount);
     emscripten::function("uiImportHfConfig", &UiImportHfConfig);
     emscripten::function("uiImportMessage", &UiImportMessage);
+    emscripten::function("uiFieldMessage", &UiFieldMessage);
+    emscripten::function("uiInputsInvalid", &UiInputsInvalid);
     emscripten::function("uiSetPasteText", &UiSetPasteText);
 }

@@ -125,7 +125,8 @@ export async function typeIntoItem(page, name, text) {
   await page.keyboard.down('Control');
   await page.keyboard.press('a', { delay: 50 });
   await page.keyboard.up('Control');
-  await page.keyboard.type(text);
+  if (text === '') await page.keyboard.press('Backspace');  // an empty field
+  else await page.keyboard.type(text);
   await page.keyboard.press('Enter', { delay: 50 });
   await nextFrames(page, 2);
 }

@@ -3,7 +3,7 @@
 // paste, touch tap and scroll on a phone, config.json import, and no frames while idle.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clickItem, cliTotal, nextFrames, openApp, screenshot, startSession, typeIntoItem } from './lib.mjs';
+import { clickItem, cliTotal, nextFrames, openApp, readSummary, screenshot, startSession, typeIntoItem } from './lib.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -27,6 +27,61 @@ test('input groups typed on the canvas agree with the CLI', async () => {
   assert.ok(await page.evaluate(() => window.headroom.uiItemRect('kv_tokens')), 'inference shows the KV cache tokens');
   assert.equal(await page.evaluate(() => window.headroom.uiItemRect('optimizer')), null, 'training fields hidden');
   assert.equal(await total(page), cliTotal(await scenario(page)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad input: a message in the units of its field beside it, the last good result stays', async () => {
+  const { page, context, problems } = await openApp(session);
+  const good = (await readSummary(page)).totalBytes;
+  const message = (field) => page.evaluate((f) => Module.uiFieldMessage(f), field);
+  // Pasted, so the bad text arrives whole: typed, its prefixes would each be applied live
+  // ("150" on the way to "1500" is a good value, and becomes the last good result).
+  const paste = async (field, text) => {
+    await clickItem(page, field, { fx: 0.3 });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a', { delay: 50 });
+    await page.keyboard.up('Control');
+    await nextFrames(page, 2);
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt }));
+    }, text);
+    await nextFrames(page, 2);
+    await page.keyboard.press('Enter', { delay: 50 });
+    await nextFrames(page, 2);
+  };
+  const cases = [
+    ['batch', 'abc', /^“abc” is not a number\.$/],
+    ['batch', '', /^Empty: type a number\.$/],  // typed: select all, Backspace
+    ['batch', '2.5', /^A whole number, please; got 2\.5\.$/],
+    ['batch', '0', /^Batch size must be between 1 and [\d,]+; got 0\.$/],
+    ['batch', '-3', /^Batch size must be between 1 and [\d,]+; got -3\.$/],
+    ['batch', '99999999', /^Batch size must be between 1 and [\d,]+; got 100M\.$/],
+    ['overhead.fraction', 'NaN', /^“NaN” is not a number\.$/],
+    ['overhead.fraction', '1500', /^Framework overhead must be between 0% and 1,000%; got 1,500%\.$/],
+    ['overhead.bytes', '-2', /^Fixed overhead must be between 0\sGB and 10,000,000\sGB; got -2\sGB\.$/],
+    ['seq_len', '1e30', /^“1e30” is far too large\.$/],
+  ];
+  for (const [field, text, expected] of cases) {
+    if (text === '') await typeIntoItem(page, field, text);
+    else await paste(field, text);
+    assert.match(await message(field), expected, `${field} = ${JSON.stringify(text)}`);
+    assert.ok(await page.evaluate(() => Module.uiInputsInvalid()), 'the page says the result is the last good one');
+    assert.equal((await readSummary(page)).totalBytes, good, `last good total kept after ${field} = ${JSON.stringify(text)}`);
+    if (field === 'overhead.bytes') await screenshot(page, 'ui-bad-input');
+    await typeIntoItem(page, field, { batch: '1', 'overhead.fraction': '10', 'overhead.bytes': '0', seq_len: '4096' }[field]);
+    assert.equal(await message(field), '', `${field} fixed`);
+  }
+  assert.equal(await page.evaluate(() => Module.uiInputsInvalid()), false);
+  // Fixed overhead follows the GB / GiB switch, and so does its message.
+  await clickItem(page, 'unit.gib');
+  await paste('overhead.bytes', '-1');
+  assert.match(await message('overhead.bytes'), /^Fixed overhead must be between 0\sGiB and [\d,]+\sGiB; got -1\sGiB\.$/);
+  assert.equal((await readSummary(page)).totalBytes, good);
+  await typeIntoItem(page, 'overhead.bytes', '1');
+  assert.equal(JSON.parse(await scenario(page)).overhead.bytes, 2 ** 30);
   assert.deepEqual(problems, []);
   await context.close();
 });

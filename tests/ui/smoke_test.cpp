@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "app_state.h"
 #include "headroom/estimate.h"
@@ -92,6 +94,44 @@ TEST_F(Headless, BadInputKeepsLastGoodResultAndShowsItsMessageBesideTheField) {
     Recompute(*app);
     EXPECT_FALSE(app->showing_stale);
     EXPECT_GT(app->estimate.total, good);
+}
+
+// The message drawn beside `field` last frame, or "".
+std::string Shown(const AppState& app, std::string_view field) {
+    for (const auto& [f, message] : app.field_messages)
+        if (f == field) return message;
+    return {};
+}
+
+TEST_F(Headless, MessagesBesideFieldsUseTheUnitsTheFieldsShow) {
+    Frames(1280, 800);
+    app->scenario.overhead.fraction = 15;  // shown as 1,500 %
+    app->scenario.overhead.bytes = -2e9;   // shown as -2 GB
+    Recompute(*app);
+    Frames(1280, 800);
+    EXPECT_EQ(Shown(*app, "overhead.fraction"), "Framework overhead must be between 0% and 1,000%; got 1,500%.");
+    EXPECT_EQ(Shown(*app, "overhead.bytes"), "Fixed overhead must be between 0\u00A0GB and 10,000,000\u00A0GB; got -2\u00A0GB.");
+    app->unit = headroom::ByteUnit::Binary;  // the field and its message follow the switch
+    Frames(1280, 800);
+    EXPECT_NE(Shown(*app, "overhead.bytes").find("GiB; got -1.86265\u00A0GiB."), std::string::npos) << Shown(*app, "overhead.bytes");
+}
+
+TEST_F(Headless, TextThatIsNotANumberStaysWithItsMessageUntilFixedOrHidden) {
+    Frames(1280, 800);
+    const double good = app->estimate.total;
+    app->typed_texts.push_back({"batch", "abc", "“abc” is not a number.", 1});
+    app->typed_texts.push_back({"kv_tokens", "", "Empty: type a number.", 4096});  // not shown in training
+    Frames(1280, 800);
+    EXPECT_EQ(Shown(*app, "batch"), "“abc” is not a number.");
+    ASSERT_EQ(app->typed_texts.size(), 1u) << "the hidden field's text is dropped";
+    EXPECT_TRUE(InputsInvalid(*app));
+    EXPECT_DOUBLE_EQ(app->estimate.total, good);
+    app->scenario.batch = 2;  // changed elsewhere (a loaded row): the typed text goes
+    Recompute(*app);
+    Frames(1280, 800);
+    EXPECT_TRUE(app->typed_texts.empty());
+    EXPECT_FALSE(InputsInvalid(*app));
+    EXPECT_EQ(Shown(*app, "batch"), "");
 }
 
 TEST_F(Headless, FieldsThatDoNotApplyToTheModeAreHidden) {

@@ -19,6 +19,7 @@ void BeginFrameState(AppState& app) {
     }
     ++app.frame_count;
     app.item_rect_count = 0;
+    app.field_messages.clear();
     app.highlighted_component = app.hovered_component;
     app.hovered_component = -1;
 }
@@ -159,4 +160,7 @@ void DrawApp(AppState& app) {
         Card(app, "share_card", "Export and share", DrawShare);
     }
     ImGui::End();
+    // Text typed into a field the form no longer shows (another mode, the architecture folded
+    // away) is dropped: the field keeps its last good value, and nothing unseen stays invalid.
+    std::erase_if(app.typed_texts, [&](const TypedText& t) { return !FindItemRect(app, t.field); });
 }

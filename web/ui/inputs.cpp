@@ -187,7 +187,7 @@ bool DrawModel(AppState& app) {
     headroom::ModelArch& m = s.model;
     bool arch = false;
     double params_b = m.params / 1e9;  // display unit: billions
-    if (ui::RowDouble(app, "Parameters", "model.params", &params_b, "B", "%.3f")) {
+    if (ui::RowDouble(app, "Parameters", "model.params", &params_b, {"Parameters", "B", 1e-9}, "%.3f")) {
         m.params = params_b * 1e9;
         arch = true;
     }
@@ -270,12 +270,15 @@ bool DrawActivationRows(AppState& app) {
     switch (s.activation_model) {
         case headroom::ActivationModel::Transformer: break;
         case headroom::ActivationModel::Multiplier:
-            changed |= ui::RowDouble(app, "Multiplier", "activation_multiplier", &s.activation_multiplier, "×", "%.2f");
-            changed |= ui::RowDouble(app, "Checkpoint", "checkpoint_factor", &s.checkpoint_factor, "kept", "%.2f");
+            changed |= ui::RowDouble(app, "Multiplier", "activation_multiplier", &s.activation_multiplier,
+                                     {"Activation multiplier", "×"}, "%.2f");
+            changed |= ui::RowDouble(app, "Checkpoint", "checkpoint_factor", &s.checkpoint_factor,
+                                     {"Checkpoint factor", "kept"}, "%.2f");
             break;
         case headroom::ActivationModel::PerSample: {
             double mb = s.activation_bytes_per_sample / headroom::kMB;  // display unit: MB
-            if (ui::RowDouble(app, "Per sample", "activation_bytes_per_sample", &mb, "MB", "%.1f")) {
+            if (ui::RowDouble(app, "Per sample", "activation_bytes_per_sample", &mb,
+                              {"Activation memory per sample", "MB", 1.0 / headroom::kMB}, "%.1f")) {
                 s.activation_bytes_per_sample = mb * headroom::kMB;
                 changed = true;
             }
@@ -334,13 +337,17 @@ bool DrawOverhead(AppState& app) {
     headroom::Overhead& o = app.scenario.overhead;
     bool changed = false;
     double percent = o.fraction * 100.0;  // display unit: percent
-    if (ui::RowDouble(app, "Framework", "overhead.fraction", &percent, "%", "%.1f")) {
+    if (ui::RowDouble(app, "Framework", "overhead.fraction", &percent, {"Framework overhead", "%", 100.0}, "%.1f")) {
         o.fraction = percent / 100.0;
         changed = true;
     }
-    double gb = o.bytes / headroom::kGB;  // display unit: GB
-    if (ui::RowDouble(app, "Fixed", "overhead.bytes", &gb, "GB", "%.2f")) {
-        o.bytes = gb * headroom::kGB;
+    // Display unit: the page's GB or GiB.
+    const bool gib = app.unit == headroom::ByteUnit::Binary;
+    const double unit_bytes = gib ? headroom::kGiB : headroom::kGB;
+    double size = o.bytes / unit_bytes;
+    if (ui::RowDouble(app, "Fixed", "overhead.bytes", &size, {"Fixed overhead", gib ? "GiB" : "GB", 1.0 / unit_bytes},
+                      "%.2f")) {
+        o.bytes = size * unit_bytes;
         changed = true;
     }
     return changed;
@@ -361,9 +368,10 @@ bool DrawGpu(AppState& app) {
 }
 
 // Errors for fields this form does not show (so no message is ever lost).
-void DrawOtherErrors(const AppState& app) {
+void DrawOtherErrors(AppState& app) {
     for (const headroom::FieldError& e : app.errors) {
         if (FindItemRect(app, e.field)) continue;
+        app.field_messages.emplace_back(e.field, e.message);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::Text("%s: %s", e.field.c_str(), e.message.c_str());

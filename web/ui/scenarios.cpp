@@ -34,7 +34,7 @@ void DrawScenarios(AppState& app) {
         app.row_name.fill('\0');
     }
     RecordItemRect(app, "scenarios.save");
-    if (app.showing_stale && ImGui::IsItemHovered()) ImGui::SetTooltip("Saves the last valid scenario");
+    if (InputsInvalid(app) && ImGui::IsItemHovered()) ImGui::SetTooltip("Saves the last valid scenario");
     if (app.saved.empty()) {
         ui::TextDim("No rows yet.");
         return;

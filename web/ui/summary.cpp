@@ -91,7 +91,7 @@ void DrawSummary(AppState& app) {
     DrawFitLine(app);
     ImGui::EndTable();
 
-    if (app.showing_stale) {
+    if (InputsInvalid(app)) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted("Some inputs are invalid (see the red messages): showing the last valid result.");

@@ -2,7 +2,12 @@
 
 #include <string>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 #include "imgui.h"
+#include "imgui_internal.h"  // ImGui::GetActiveID: whether a field is being edited
 #include "ui/theme.h"
 
 namespace ui {
@@ -23,14 +28,43 @@ void BeginField(const char* label, const char* unit) {
     ImGui::SetNextItemWidth(-unit_w - 1.0f);
 }
 
-bool EndField(AppState& app, std::string_view field, const char* unit, bool changed) {
+bool EndField(AppState& app, std::string_view field, const char* unit, bool changed,
+              const fields::Display* shown = nullptr) {
     RecordItemRect(app, field);
     if (unit && *unit) {
         ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         TextDim(unit);
     }
-    FieldErrorText(app, field);
+    FieldErrorText(app, field, shown);
     return changed;
+}
+
+bool Same(double a, double b) { return a == b || std::fabs(a - b) <= 1e-12 * std::max(std::fabs(a), std::fabs(b)); }
+
+// A number typed as text (see widgets.h). Returns true when `*shown` took a new value.
+bool NumberField(AppState& app, std::string_view field, double* shown, const fields::Display& d, const char* format) {
+    const std::string id = HiddenId(field);
+    const bool editing = ImGui::GetActiveID() == ImGui::GetID(id.c_str());
+    TypedText* typed = FindTypedText(app, field);
+    if (typed && !editing && !Same(typed->shown, *shown)) {  // the value changed elsewhere
+        std::erase_if(app.typed_texts, [&](const TypedText& t) { return t.field == field; });
+        typed = nullptr;
+    }
+    char buf[64];
+    if (typed) std::snprintf(buf, sizeof buf, "%s", typed->text.c_str());
+    else std::snprintf(buf, sizeof buf, format, *shown);
+    if (!ImGui::InputText(id.c_str(), buf, sizeof buf, ImGuiInputTextFlags_AutoSelectAll)) return false;
+    const fields::Parsed p = fields::ParseNumber(buf, d);
+    if (!p.ok) {
+        if (!typed) typed = &app.typed_texts.emplace_back(TypedText{std::string(field), {}, {}, *shown});
+        typed->text = buf;
+        typed->message = p.message;
+        return false;
+    }
+    std::erase_if(app.typed_texts, [&](const TypedText& t) { return t.field == field; });
+    if (Same(p.value, *shown)) return false;
+    *shown = p.value;
+    return true;
 }
 
 }  // namespace
@@ -60,21 +94,29 @@ void RowLabel(const char* label) {
 
 bool RowInt64(AppState& app, const char* label, std::string_view field, long long* v, const char* unit) {
     BeginField(label, unit);
-    const bool changed = ImGui::InputScalar(HiddenId(field).c_str(), ImGuiDataType_S64, v);
-    return EndField(app, field, unit, changed);
+    // Counts beyond 2^53 are not exact in a double; no field's range comes near.
+    const fields::Display d{label, unit ? unit : "", 1.0, true, 9.0e15};
+    double shown = static_cast<double>(*v);
+    const bool changed = NumberField(app, field, &shown, d, "%.0f");
+    if (changed) *v = std::llround(shown);
+    return EndField(app, field, unit, changed, &d);
 }
 
 bool RowInt(AppState& app, const char* label, std::string_view field, int* v, const char* unit) {
     BeginField(label, unit);
-    const bool changed = ImGui::InputScalar(HiddenId(field).c_str(), ImGuiDataType_S32, v);
-    return EndField(app, field, unit, changed);
+    const fields::Display d{label, unit ? unit : "", 1.0, true, 2147483647.0};
+    double shown = *v;
+    const bool changed = NumberField(app, field, &shown, d, "%.0f");
+    if (changed) *v = static_cast<int>(std::lround(shown));
+    return EndField(app, field, unit, changed, &d);
 }
 
-bool RowDouble(AppState& app, const char* label, std::string_view field, double* v, const char* unit,
+bool RowDouble(AppState& app, const char* label, std::string_view field, double* v, const fields::Display& shown,
                const char* format) {
-    BeginField(label, unit);
-    const bool changed = ImGui::InputDouble(HiddenId(field).c_str(), v, 0.0, 0.0, format);
-    return EndField(app, field, unit, changed);
+    const std::string unit(shown.unit);
+    BeginField(label, unit.c_str());
+    const bool changed = NumberField(app, field, v, shown, format);
+    return EndField(app, field, unit.c_str(), changed, &shown);
 }
 
 bool RowCombo(AppState& app, const char* label, std::string_view field, int* index,
@@ -101,12 +143,15 @@ bool RowCheckbox(AppState& app, const char* label, std::string_view field, bool*
     return EndField(app, field, nullptr, changed);
 }
 
-void FieldErrorText(const AppState& app, std::string_view field) {
-    const headroom::FieldError* e = FindFieldError(app, field);
-    if (!e) return;
+void FieldErrorText(AppState& app, std::string_view field, const fields::Display* shown) {
+    std::string message;
+    if (const TypedText* t = FindTypedText(app, field)) message = t->message;
+    else if (const headroom::FieldError* e = FindFieldError(app, field)) message = fields::Message(*e, shown ? *shown : fields::Display{});
+    if (message.empty()) return;
+    app.field_messages.emplace_back(field, message);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(e->message.c_str());
+    ImGui::TextUnformatted(message.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }

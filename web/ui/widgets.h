@@ -6,6 +6,7 @@
 
 #include "app_state.h"
 #include "imgui.h"
+#include "ui/fields.h"
 
 namespace ui {
 
@@ -14,10 +15,14 @@ bool BeginForm(AppState& app, const char* title);
 void EndForm();
 
 // `field` is the scenario's JSON path ("batch", "model.layers"), used to find its error
-// and to name the widget's rectangle for the browser tests.
+// and to name the widget's rectangle for the browser tests. Numbers are typed as text and
+// read by fields::ParseNumber: text that is not a number the field takes stays in the field
+// with a message beside it, and the value keeps its last good number.
 bool RowInt64(AppState& app, const char* label, std::string_view field, long long* v, const char* unit);
 bool RowInt(AppState& app, const char* label, std::string_view field, int* v, const char* unit);
-bool RowDouble(AppState& app, const char* label, std::string_view field, double* v, const char* unit,
+// `v` is in the units the field shows (`shown.unit`; shown.scale converts the scenario's JSON
+// units to them, for the engine's messages); `format` prints it ("%.1f").
+bool RowDouble(AppState& app, const char* label, std::string_view field, double* v, const fields::Display& shown,
                const char* format);
 bool RowCombo(AppState& app, const char* label, std::string_view field, int* index,
               std::span<const std::string_view> items);
@@ -25,7 +30,9 @@ bool RowCheckbox(AppState& app, const char* label, std::string_view field, bool*
 
 // A left-aligned label in the form's first column (for rows with custom content).
 void RowLabel(const char* label);
-void FieldErrorText(const AppState& app, std::string_view field);
+// The field's message in red, wrapped, if it has one: its typed text's, else the engine's
+// (in the units of `shown`, when given).
+void FieldErrorText(AppState& app, std::string_view field, const fields::Display* shown = nullptr);
 
 // A padded panel with the card background, as a one-cell table so it sizes to its content.
 bool BeginCard(const char* id);
