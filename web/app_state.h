@@ -109,6 +109,11 @@ struct AppState {
     std::array<ItemRect, kMaxItemRects> item_rects{};
     int item_rect_count = 0;
     std::vector<std::pair<std::string, std::string>> field_messages;
+    struct ComboPreview {
+        std::string field, label, preview;  // the current choice's label, and what the box shows
+        bool fits = true;                   // the preview fits the box
+    };
+    std::vector<ComboPreview> combo_previews;
 };
 
 // Validates the scenario and, when it is good, re-estimates and refreshes the summary.

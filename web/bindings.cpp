@@ -90,6 +90,21 @@ std::string UiFieldMessage(const std::string& field) {
         if (f == field) return message;
     return {};
 }
+// What each combo box drawn last frame shows: [{field, label, preview, fits}].
+val UiComboPreviews() {
+    val out = val::array();
+    if (const AppState* app = PeekApp()) {
+        for (const AppState::ComboPreview& c : app->combo_previews) {
+            val o = val::object();
+            o.set("field", c.field);
+            o.set("label", c.label);
+            o.set("preview", c.preview);
+            o.set("fits", c.fits);
+            out.call<void>("push", o);
+        }
+    }
+    return out;
+}
 bool UiInputsInvalid() { return PeekApp() && InputsInvalid(*PeekApp()); }
 std::string UiImportMessage() { return PeekApp() ? PeekApp()->import_message : std::string(); }
 void UiSetPasteText(const std::string& text) { SetPasteText(text); }
@@ -113,5 +128,6 @@ EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("uiImportMessage", &UiImportMessage);
     emscripten::function("uiFieldMessage", &UiFieldMessage);
     emscripten::function("uiInputsInvalid", &UiInputsInvalid);
+    emscripten::function("uiComboPreviews", &UiComboPreviews);
     emscripten::function("uiSetPasteText", &UiSetPasteText);
 }

@@ -43,6 +43,26 @@ for (const colorScheme of ['dark', 'light']) {
   }
 }
 
+test('combo boxes never clip their choice at the four sizes', async () => {
+  // The longest labels: a long GPU name, notes in parentheses, a MoE preset.
+  const scenario = JSON.stringify({ gpu: 'rx-7900-xtx-24gb', model: 'mixtral-8x7b', activation_model: 'per_sample', finetune: 'qlora' });
+  for (const [w, h] of sizes) {
+    const { context, page, problems } = await open(w, h, 1, 'dark');
+    assert.equal(await page.evaluate((s) => window.headroom.load(s), scenario), '');
+    await nextFrames(page, 4);
+    const previews = await page.evaluate(() => Module.uiComboPreviews());
+    assert.ok(previews.length >= 10, `${w}x${h}: ${previews.length} combo boxes drawn`);
+    for (const p of previews) assert.ok(p.fits, `${w}x${h}: ${p.field} shows "${p.preview}" clipped`);
+    // Whole where it matters: the recompute and activation choices read in full at every size.
+    const shown = Object.fromEntries(previews.map((p) => [p.field, p]));
+    assert.equal(shown.recompute.preview, shown.recompute.label, `${w}x${h}`);
+    assert.equal(shown.activation_model.preview, shown.activation_model.label, `${w}x${h}`);
+    assert.match(shown.gpu.preview, /24GB$/, `${w}x${h}: the GPU keeps its memory size`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('DPR 1.5 and 3: backing store follows, fonts rebuilt for the ratio', async () => {
   for (const dpr of [1.5, 3]) {
     const { context, page, problems } = await open(390, 844, dpr, 'dark');

@@ -67,3 +67,44 @@ TEST(Layout, BadWidthGivesOneEmptyColumn) {
 }
 
 }  // namespace
+
+// FitLabel with a fixed-pitch measure: each byte of UTF-8 is one unit, the ellipsis one.
+float Pitch(std::string_view s) {
+    float w = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) w += 1;  // one per character
+    return w;
+}
+
+TEST(FitLabel, WholeWhenItFits) {
+    EXPECT_EQ(layout::FitLabel("Selective (Korthikanti)", 23, Pitch), "Selective (Korthikanti)");
+    EXPECT_EQ(layout::FitLabel("bf16", 4, Pitch), "bf16");
+}
+
+TEST(FitLabel, DropsTheParentheticalNoteFirst) {
+    EXPECT_EQ(layout::FitLabel("Selective (Korthikanti)", 22, Pitch), "Selective");
+    EXPECT_EQ(layout::FitLabel("Transformer (Korthikanti)", 15, Pitch), "Transformer");
+    EXPECT_EQ(layout::FitLabel("QLoRA (4-bit base)", 10, Pitch), "QLoRA");
+}
+
+TEST(FitLabel, KeepsFirstAndLastWordsOfLongNames) {
+    // The memory size at the end tells GPUs apart; the brand at the start says what it is.
+    EXPECT_EQ(layout::FitLabel("GeForce RTX 4090 24GB", 18, Pitch), "GeForce… 4090 24GB");
+    EXPECT_EQ(layout::FitLabel("Radeon RX 7900 XTX 24GB", 14, Pitch), "Radeon… 24GB");
+    EXPECT_EQ(layout::FitLabel("Radeon RX 7900 XTX 24GB", 20, Pitch), "Radeon RX 7900… 24GB");
+}
+
+TEST(FitLabel, CutsAtTheEndWhenNoWordsFit) {
+    EXPECT_EQ(layout::FitLabel("Instinct MI300X 192GB", 6, Pitch), "Insti…");
+    EXPECT_EQ(layout::FitLabel("√L checkpoints", 3, Pitch), "√L…");  // never inside a character
+    EXPECT_EQ(layout::FitLabel("anything", 0, Pitch), "…");
+    EXPECT_EQ(layout::FitLabel("", 0, Pitch), "");
+}
+
+TEST(FitLabel, NeverWiderThanAsked) {
+    for (const char* label : {"GeForce RTX 3060 12GB", "Per sample (seed 002)", "DeepSeek-V3 671B (MoE)", "Llama 3.1 405B"})
+        for (float w = 1; w < 30; ++w) {
+            const std::string s = layout::FitLabel(label, w, Pitch);
+            EXPECT_LE(Pitch(s), w) << label << " in " << w << ": " << s;
+        }
+}

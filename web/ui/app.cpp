@@ -20,6 +20,7 @@ void BeginFrameState(AppState& app) {
     ++app.frame_count;
     app.item_rect_count = 0;
     app.field_messages.clear();
+    app.combo_previews.clear();
     app.highlighted_component = app.hovered_component;
     app.hovered_component = -1;
 }

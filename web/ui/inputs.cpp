@@ -102,10 +102,11 @@ bool DrawPresetPicker(AppState& app) {
     Scenario& s = app.scenario;
     const auto presets = headroom::model_catalogue();
     const headroom::ModelPreset* current = headroom::find_model(s.model_preset);
-    const std::string preview(current ? current->name : "Custom architecture");
+    const std::string_view name = current ? current->name : "Custom architecture";
     ui::RowLabel("Preset");
     ImGui::TableSetColumnIndex(1);
     ImGui::SetNextItemWidth(-1.0f);
+    const std::string preview = ui::ComboPreview(app, "model", name);
     bool changed = false;
     const float em = theme::Em();
     ImGui::SetNextWindowSizeConstraints({0, 0}, {FLT_MAX, 22.0f * em});
@@ -140,6 +141,7 @@ bool DrawPresetPicker(AppState& app) {
         ImGui::EndCombo();
     }
     RecordItemRect(app, "model");
+    if (preview != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(name).c_str());
     ui::FieldErrorText(app, "model");
     // Hugging Face config.json: read in the browser (platform.cpp), never uploaded.
     ui::RowLabel("");

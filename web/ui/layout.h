@@ -4,6 +4,9 @@
 //   medium >= kTwoColumnMinEm:   inputs | results (formulas below the results)
 //   narrow:                      one scrolling column: results, inputs, formulas
 #pragma once
+#include <functional>
+#include <string>
+#include <string_view>
 
 namespace layout {
 
@@ -24,5 +27,15 @@ Columns Compute(float width_em);
 
 // Whether a results card this wide sets its content side by side (table | pie, say).
 bool CardsSideBySide(float results_em);
+
+// The text's width, in whatever unit `width` is given in (ImGui::CalcTextSize on the page).
+using Measure = std::function<float(std::string_view)>;
+
+// The longest form of a label that fits `width`, so a combo box never shows a clipped name:
+// the whole label; else without its parenthetical note ("Selective (Korthikanti)" ->
+// "Selective"); else cut between words with an ellipsis, keeping its first and last words
+// ("GeForce RTX 4090 24GB" -> "GeForce… 4090 24GB"), which tell names apart; else cut at the
+// end ("Radeo…"). The full label is in the open list.
+std::string FitLabel(std::string_view label, float width, const Measure& measure);
 
 }  // namespace layout

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGui::GetActiveID: whether a field is being edited
+#include "ui/layout.h"
 #include "ui/theme.h"
 
 namespace ui {
@@ -69,6 +70,15 @@ bool NumberField(AppState& app, std::string_view field, double* shown, const fie
 
 }  // namespace
 
+std::string ComboPreview(AppState& app, std::string_view field, std::string_view label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float avail = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - 2 * st.FramePadding.x;
+    const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
+    std::string preview = layout::FitLabel(label, avail, measure);
+    app.combo_previews.push_back({std::string(field), std::string(label), preview, measure(preview) <= avail});
+    return preview;
+}
+
 bool BeginForm(AppState& app, const char* title) {
     ImGui::Spacing();
     ImGui::PushFont(app.fonts.heading);
@@ -123,7 +133,8 @@ bool RowCombo(AppState& app, const char* label, std::string_view field, int* ind
               std::span<const std::string_view> items) {
     BeginField(label, nullptr);
     bool changed = false;
-    const std::string preview(*index >= 0 && *index < static_cast<int>(items.size()) ? items[*index] : "");
+    const std::string_view current = *index >= 0 && *index < static_cast<int>(items.size()) ? items[*index] : "";
+    const std::string preview = ComboPreview(app, field, current);
     if (ImGui::BeginCombo(HiddenId(field).c_str(), preview.c_str())) {
         for (int i = 0; i < static_cast<int>(items.size()); ++i) {
             if (ImGui::Selectable(std::string(items[i]).c_str(), i == *index)) {
@@ -134,6 +145,7 @@ bool RowCombo(AppState& app, const char* label, std::string_view field, int* ind
         }
         ImGui::EndCombo();
     }
+    if (preview != current && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(current).c_str());
     return EndField(app, field, nullptr, changed);
 }
 

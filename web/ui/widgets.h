@@ -28,6 +28,11 @@ bool RowCombo(AppState& app, const char* label, std::string_view field, int* ind
               std::span<const std::string_view> items);
 bool RowCheckbox(AppState& app, const char* label, std::string_view field, bool* v);
 
+// What a combo box `field` shows of its current `label`: the whole label, or a shorter form
+// when the box is too narrow (layout::FitLabel), never a clipped one. Call right before
+// BeginCombo, after the item width is set.
+std::string ComboPreview(AppState& app, std::string_view field, std::string_view label);
+
 // A left-aligned label in the form's first column (for rows with custom content).
 void RowLabel(const char* label);
 // The field's message in red, wrapped, if it has one: its typed text's, else the engine's
