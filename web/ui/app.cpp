@@ -48,8 +48,10 @@ void DrawHeader(AppState& app) {
     // Unit and theme switches, right-aligned on the title line.
     const char* theme_label = app.dark ? "Light theme" : "Dark theme";
     const ImGuiStyle& st = ImGui::GetStyle();
+    // Three small buttons: GB and GiB touching (a segmented switch), the theme 0.6 em after;
+    // the last ends at the content's right edge, as the columns below do.
     const float w = ImGui::CalcTextSize("GB").x + ImGui::CalcTextSize("GiB").x + ImGui::CalcTextSize(theme_label).x +
-                    6 * st.FramePadding.x + 2 * st.ItemSpacing.x + 0.6f * em;
+                    6 * st.FramePadding.x + 0.6f * em;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0.0f, st.ItemSpacing.y});
     if (Segment(app, "GB", app.unit == headroom::ByteUnit::Decimal, "unit.gb")) app.unit = headroom::ByteUnit::Decimal;

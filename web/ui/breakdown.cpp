@@ -1,5 +1,6 @@
 // The breakdown table (seed 004): each component in MB, GB and % of total, or MiB and GiB when
 // the page shows binary units.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -34,16 +35,24 @@ void DrawBreakdown(AppState& app) {
     const float em = theme::Em();
     const headroom::Estimate& e = app.estimate;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    // The number columns: roomy on a wide card, as wide as their widest number on a narrow
+    // one (a phone), so the component names keep the room they need.
+    const std::string mb_unit(headroom::unit_name(app.unit, 2)), gb_unit(headroom::unit_name(app.unit, 3));
+    const bool roomy = ImGui::GetContentRegionAvail().x >= 28.0f * em;
+    const float gap = 0.8f * em;
+    const float mb_w = roomy ? 5.2f * em : gap + ui::TextWidth(headroom::format_int(headroom::in_unit(e.total, app.unit, 2)));
+    const float gb_w = roomy ? 4.2f * em : gap + ui::TextWidth(headroom::format_fixed(headroom::in_unit(e.total, app.unit, 3), 2));
+    const float pct_w = roomy ? 3.8f * em : gap + std::max(ui::TextWidth("100.0%"), ui::TextWidth("Share"));
     if (!ImGui::BeginTable("breakdown", 4, flags)) return;
     ImGui::TableSetupColumn("Component", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("MB", ImGuiTableColumnFlags_WidthFixed, 5.2f * em);
-    ImGui::TableSetupColumn("GB", ImGuiTableColumnFlags_WidthFixed, 4.2f * em);
-    ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthFixed, 3.8f * em);
+    ImGui::TableSetupColumn("MB", ImGuiTableColumnFlags_WidthFixed, mb_w);
+    ImGui::TableSetupColumn("GB", ImGuiTableColumnFlags_WidthFixed, gb_w);
+    ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthFixed, pct_w);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
     ui::TextDim("Component");
-    HeaderRight(std::string(headroom::unit_name(app.unit, 2)).c_str());
-    HeaderRight(std::string(headroom::unit_name(app.unit, 3)).c_str());
+    HeaderRight(mb_unit.c_str());
+    HeaderRight(gb_unit.c_str());
     HeaderRight("Share");
 
     for (int i = 0; i < headroom::kComponentCount; ++i) {
@@ -59,8 +68,8 @@ void DrawBreakdown(AppState& app) {
         ImGui::SetCursorScreenPos({p.x + h, p.y});
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         // A row-wide selectable gives the hover highlight that links the row to its pie slice.
-        ImGui::Selectable(std::string(headroom::component_label(c)).c_str(), !zero && i == app.highlighted_component,
-                          ImGuiSelectableFlags_SpanAllColumns);
+        const std::string label = ui::Fitted(headroom::component_label(c)) + "##" + std::to_string(i);
+        ImGui::Selectable(label.c_str(), !zero && i == app.highlighted_component, ImGuiSelectableFlags_SpanAllColumns);
         ImGui::PopStyleColor();
         if (!zero && ImGui::IsItemHovered()) app.hovered_component = i;
         NumberCells(app, e[c], e.total, color);

@@ -1,6 +1,8 @@
 // A/B comparison (seed 002's baseline vs mixed precision, or any two scenarios): each side's
 // components and total, and the engine's delta and savings % (headroom::compare). The form
 // edits one side at a time; the switch here swaps which.
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "headroom/compare.h"
@@ -12,21 +14,48 @@
 
 namespace {
 
+// The longest component label, with its swatch: what the first column needs.
+float LabelColumnWidth() {
+    float w = 0;
+    for (const auto comp : headroom::kAllComponents) w = std::max(w, ui::TextWidth(headroom::component_label(comp)));
+    return w + ImGui::GetTextLineHeight();
+}
+
 void CompareTable(AppState& app) {
     const float em = theme::Em();
     // A is the baseline: delta = A − B, positive when B saves memory.
     const headroom::Estimate& a = app.editing_b ? app.other_estimate : app.estimate;
     const headroom::Estimate& b = app.editing_b ? app.estimate : app.other_estimate;
     const headroom::Comparison c = headroom::compare(a, b);
+    // Sizes with their unit in each cell where the card is wide enough; on a narrow one (a
+    // phone) bare numbers in one unit, named once in the header, so nothing is clipped.
+    const double largest = std::max(std::fabs(c.baseline_total), std::fabs(c.candidate_total));
+    const int power = headroom::in_unit(largest, app.unit, 4) >= 1.0 ? 4 : 3;  // TB from 1000 GB
+    auto cell_w = [&](auto text) {
+        float w = 0;
+        for (int i = 0; i < headroom::kComponentCount; ++i)
+            for (double v : {a[headroom::kAllComponents[i]], b[headroom::kAllComponents[i]], c.component_delta[i]})
+                w = std::max(w, ui::TextWidth(text(v)));
+        for (double v : {c.baseline_total, c.candidate_total, c.delta}) w = std::max(w, ui::TextWidth(text(v)));
+        return w + 0.8f * em;
+    };
+    const auto with_unit = [&](double v) { return Size(app, v); };
+    const auto bare = [&](double v) { return headroom::format_fixed(headroom::in_unit(v, app.unit, power), 1); };
+    const float cell = 2 * ImGui::GetStyle().CellPadding.x;
+    const float unit_w = cell_w(with_unit);
+    const bool units = ImGui::GetContentRegionAvail().x >= LabelColumnWidth() + 3 * unit_w + 4 * cell;
+    const auto text = [&](double v) { return units ? with_unit(v) : bare(v); };
+    // Roomy where there is room; as wide as the widest number otherwise.
+    const float w = units ? std::max(unit_w, 5.2f * em) : cell_w(bare);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("compare", 4, flags)) return;
     ImGui::TableSetupColumn("Component", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("A", ImGuiTableColumnFlags_WidthFixed, 5.2f * em);
-    ImGui::TableSetupColumn("B", ImGuiTableColumnFlags_WidthFixed, 5.2f * em);
-    ImGui::TableSetupColumn("A − B", ImGuiTableColumnFlags_WidthFixed, 5.6f * em);
+    ImGui::TableSetupColumn("A", ImGuiTableColumnFlags_WidthFixed, w);
+    ImGui::TableSetupColumn("B", ImGuiTableColumnFlags_WidthFixed, w);
+    ImGui::TableSetupColumn("A − B", ImGuiTableColumnFlags_WidthFixed, w);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
-    ui::TextDim("Component");
+    ui::TextDim(units ? "Component" : (std::string(headroom::unit_name(app.unit, power)) + " per GPU").c_str());
     for (const char* h : {"A", "B", "A − B"}) {
         ImGui::TableNextColumn();
         ui::TextRight(h, theme::Colors().text_dim);
@@ -37,28 +66,28 @@ void CompareTable(AppState& app) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ui::Swatch(theme::ComponentColor(comp));
-        ImGui::TextUnformatted(std::string(headroom::component_label(comp)).c_str());
+        ImGui::TextUnformatted(ui::Fitted(headroom::component_label(comp)).c_str());
         ImGui::TableSetColumnIndex(1);
-        ui::TextRight(Size(app, a[comp]).c_str());
+        ui::TextRight(text(a[comp]).c_str());
         ImGui::TableSetColumnIndex(2);
-        ui::TextRight(Size(app, b[comp]).c_str());
+        ui::TextRight(text(b[comp]).c_str());
         ImGui::TableSetColumnIndex(3);
         const double d = c.component_delta[i];
-        ui::TextRight(Size(app, d).c_str(), d > 0 ? theme::Colors().good : d < 0 ? theme::Colors().bad : theme::Colors().text_dim);
+        ui::TextRight(text(d).c_str(), d > 0 ? theme::Colors().good : d < 0 ? theme::Colors().bad : theme::Colors().text_dim);
     }
     ImGui::TableNextRow();
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
     ImGui::PushFont(app.fonts.heading);
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextUnformatted("Total per GPU");
+    ImGui::TextUnformatted(ui::Fitted(units ? "Total per GPU" : "Total").c_str());
     ImGui::TableSetColumnIndex(1);
-    ui::TextRight(Size(app, c.baseline_total).c_str());
+    ui::TextRight(text(c.baseline_total).c_str());
     RecordItemRect(app, "compare.a_total");
     ImGui::TableSetColumnIndex(2);
-    ui::TextRight(Size(app, c.candidate_total).c_str());
+    ui::TextRight(text(c.candidate_total).c_str());
     RecordItemRect(app, "compare.b_total");
     ImGui::TableSetColumnIndex(3);
-    ui::TextRight(Size(app, c.delta).c_str(), c.delta > 0 ? theme::Colors().good : c.delta < 0 ? theme::Colors().bad : 0);
+    ui::TextRight(text(c.delta).c_str(), c.delta > 0 ? theme::Colors().good : c.delta < 0 ? theme::Colors().bad : 0);
     ImGui::PopFont();
     ImGui::EndTable();
 

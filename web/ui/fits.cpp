@@ -1,4 +1,5 @@
 // "Fits on": every catalogue GPU with a headroom bar. Clicking a row makes it the target GPU.
+#include <algorithm>
 #include <string>
 
 #include "headroom/format.h"
@@ -21,6 +22,11 @@ void HeadroomBar(const headroom::Fit& f, double total, float width, float height
     ImGui::Dummy({width, ImGui::GetTextLineHeight()});
 }
 
+// "+44.7 GB" free, or "−75.5 GB" short.
+std::string Room(const AppState& app, const headroom::Fit& f) {
+    return f.fits ? "+" + Size(app, f.free_bytes) : "−" + Size(app, -f.free_bytes);
+}
+
 }  // namespace
 
 void DrawFits(AppState& app) {
@@ -29,29 +35,43 @@ void DrawFits(AppState& app) {
     int fitting = 0;
     for (const headroom::Fit& f : e.fits) fitting += f.fits ? 1 : 0;
     ImGui::Text("Fits on %d of %d GPUs", fitting, static_cast<int>(e.fits.size()));
+    // What the columns need: the longest name, capacity and headroom. On a narrow card the
+    // capacity column goes (each name ends with it) and the bar narrows before a name is cut.
+    float name_w = 0, mem_w = 0, room_w = 0;
+    for (const headroom::Fit& f : e.fits) {
+        name_w = std::max(name_w, ui::TextWidth(f.name));
+        mem_w = std::max(mem_w, ui::TextWidth(headroom::format_gib(f.capacity_bytes, 0)));
+        room_w = std::max(room_w, ui::TextWidth(Room(app, f)));
+    }
+    const float gap = 0.8f * em, cell = 2 * ImGui::GetStyle().CellPadding.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool memory = avail >= name_w + mem_w + 5.0f * em + room_w + 2 * gap + 4 * cell;
+    const float bar_w = std::clamp(avail - name_w - room_w - gap - 3 * cell - (memory ? mem_w + gap + cell : 0.0f),
+                                   2.5f * em, 5.0f * em);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("fits", 4, flags)) return;
+    if (!ImGui::BeginTable("fits", memory ? 4 : 3, flags)) return;
     ImGui::TableSetupColumn("GPU", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Memory", ImGuiTableColumnFlags_WidthFixed, 4.6f * em);
-    ImGui::TableSetupColumn("Bar", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
-    ImGui::TableSetupColumn("Headroom", ImGuiTableColumnFlags_WidthFixed, 5.6f * em);
+    if (memory) ImGui::TableSetupColumn("Memory", ImGuiTableColumnFlags_WidthFixed, mem_w + gap);
+    ImGui::TableSetupColumn("Bar", ImGuiTableColumnFlags_WidthFixed, bar_w);
+    ImGui::TableSetupColumn("Headroom", ImGuiTableColumnFlags_WidthFixed, room_w + gap);
     for (const headroom::Fit& f : e.fits) {
         ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        const std::string name(f.name);
+        ImGui::TableNextColumn();
+        const std::string label = ui::Fitted(f.name) + "##" + std::string(f.gpu);
         const bool selected = f.gpu == app.scenario.gpu;
-        if (ImGui::Selectable(name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
             app.scenario.gpu = std::string(f.gpu);
             Recompute(app);
         }
-        ImGui::TableSetColumnIndex(1);
-        // GiB: the unit vendors' "80GB" actually means.
-        ui::TextRight(headroom::format_gib(f.capacity_bytes, 0).c_str(), theme::Colors().text_dim);
-        ImGui::TableSetColumnIndex(2);
+        if (memory) {
+            ImGui::TableNextColumn();
+            // GiB: the unit vendors' "80GB" actually means.
+            ui::TextRight(headroom::format_gib(f.capacity_bytes, 0).c_str(), theme::Colors().text_dim);
+        }
+        ImGui::TableNextColumn();
         HeadroomBar(f, e.total, ImGui::GetContentRegionAvail().x, 0.45f * em);
-        ImGui::TableSetColumnIndex(3);
-        const std::string room = f.fits ? "+" + Size(app, f.free_bytes) : "−" + Size(app, -f.free_bytes);
-        ui::TextRight(room.c_str(), f.fits ? theme::Colors().good : theme::Colors().bad);
+        ImGui::TableNextColumn();
+        ui::TextRight(Room(app, f).c_str(), f.fits ? theme::Colors().good : theme::Colors().bad);
     }
     ImGui::EndTable();
 }

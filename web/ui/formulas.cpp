@@ -26,13 +26,10 @@ void DrawFormulas(AppState& app) {
 
         ImGui::Indent(h);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(f.formula.c_str());
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().accent);
-        ImGui::TextUnformatted(f.substituted.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().text_dim);
-        ImGui::TextUnformatted(f.source.c_str());
-        ImGui::PopStyleColor();
+        // Lines the engine leaves empty (a component with no source, say) take no space.
+        if (!f.formula.empty()) ImGui::TextUnformatted(f.formula.c_str());
+        if (!f.substituted.empty()) ui::TextColored(theme::Colors().accent, f.substituted.c_str());
+        if (!f.source.empty()) ui::TextDim(f.source.c_str());
         ImGui::PopTextWrapPos();
         ImGui::Unindent(h);
         ImGui::Dummy({0, 0.4f * em});

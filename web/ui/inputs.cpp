@@ -146,7 +146,7 @@ bool DrawPresetPicker(AppState& app) {
     // Hugging Face config.json: read in the browser (platform.cpp), never uploaded.
     ui::RowLabel("");
     ImGui::TableSetColumnIndex(1);
-    if (ImGui::SmallButton("Import config.json…")) app.request_hf_import = true;
+    if (ImGui::Button("Import config.json…")) app.request_hf_import = true;
     RecordItemRect(app, "model.import");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A Hugging Face config.json, read on this device (or drop the file on the page)");
     if (!app.import_message.empty()) {
@@ -164,12 +164,9 @@ bool DrawModel(AppState& app) {
     if (const headroom::ModelPreset* p = headroom::find_model(s.model_preset)) {
         ui::RowLabel("");
         ImGui::TableSetColumnIndex(1);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().text_dim);
-        ImGui::Text("%s params · %d layers · hidden %d", headroom::format_count(p->published_params).c_str(),
-                    p->arch.layers, p->arch.hidden);
-        ImGui::PopStyleColor();
-        ImGui::PopTextWrapPos();
+        const std::string parts[] = {headroom::format_count(p->published_params) + " params",
+                                     std::to_string(p->arch.layers) + " layers", "hidden " + std::to_string(p->arch.hidden)};
+        ui::TextDimParts(parts);
     }
     const bool custom = s.model_preset.empty();
     if (!custom) {

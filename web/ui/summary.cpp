@@ -71,9 +71,30 @@ void DrawSummary(AppState& app) {
     std::string params = headroom::format_count(e.params_total) + " params";
     if (e.params_active != e.params_total) params += " · " + headroom::format_count(e.params_active) + " active";
     if (e.params_trainable != e.params_total) params += " · " + headroom::format_count(e.params_trainable) + " trainable";
+    const char* button = "Download CSV";
+    const float button_w = ImGui::CalcTextSize(button).x + 2 * ImGui::GetStyle().FramePadding.x;
+    // One column: the button ends the parameters line when both fit, so no line holds it alone.
+    const bool button_inline =
+        !two && ui::TextWidth(params) + button_w + 2 * ImGui::GetStyle().ItemSpacing.x <= ImGui::GetContentRegionAvail().x;
+    if (button_inline) ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.0f);
     ui::TextDim(params.c_str());
-    if (e.host_total > 0)
+    ImGui::PopTextWrapPos();
+    const auto download = [&] {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - button_w);
+        if (theme::PrimaryButton(button)) app.request_csv_download = true;
+        RecordItemRect(app, "download_csv");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Inputs and breakdown as headroom.csv");
+    };
+    if (button_inline) {
+        ImGui::SameLine();
+        download();
+    }
+    if (e.host_total > 0) {
+        ImGui::PushTextWrapPos(0.0f);
         ui::TextDim(("+ " + Size(app, e.host_total) + " host memory per GPU (offloaded)").c_str());
+        ImGui::PopTextWrapPos();
+    }
 
     if (two) {
         ImGui::TableSetColumnIndex(1);
@@ -81,12 +102,7 @@ void DrawSummary(AppState& app) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
     }
-    const char* button = "Download CSV";
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
-                         ImGui::CalcTextSize(button).x - 2 * ImGui::GetStyle().FramePadding.x);
-    if (theme::PrimaryButton(button)) app.request_csv_download = true;
-    RecordItemRect(app, "download_csv");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Inputs and breakdown as headroom.csv");
+    if (!button_inline) download();
     ImGui::Dummy({0, 0.2f * em});
     DrawFitLine(app);
     ImGui::EndTable();

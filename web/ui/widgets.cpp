@@ -197,12 +197,31 @@ void TextColored(ImU32 color, const char* text) {
 
 void TextDim(const char* text) { TextColored(theme::Colors().text_dim, text); }
 
+void TextDimParts(std::span<const std::string> parts) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    std::string line;
+    for (const std::string& part : parts) {
+        const std::string joined = line.empty() ? part : line + " · " + part;
+        if (!line.empty() && TextWidth(joined) > avail) {
+            TextDim(line.c_str());
+            line = part;
+        } else {
+            line = joined;
+        }
+    }
+    if (!line.empty()) TextDim(line.c_str());
+}
+
 void Swatch(ImU32 color) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.2f}, {p.x + h * 0.6f, p.y + h * 0.8f}, color, 0.13f * h);
     ImGui::SetCursorScreenPos({p.x + h, p.y});
 }
+
+float TextWidth(std::string_view text) { return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x; }
+
+std::string Fitted(std::string_view label) { return layout::FitLabel(label, ImGui::GetContentRegionAvail().x, TextWidth); }
 
 void TextRight(const char* text, ImU32 color) {
     const float w = ImGui::CalcTextSize(text).x;

@@ -45,6 +45,10 @@ void EndCard();
 // A panel title in the heading font.
 void CardTitle(const AppState& app, const char* title);
 
+// Dim text made of parts joined by " · ", wrapped between parts only, never inside one
+// ("8.03B params · 32 layers" / "hidden 4096", not "... · hidden" / "4096").
+void TextDimParts(std::span<const std::string> parts);
+
 // Text in a colour; `Dim` for secondary text.
 void TextColored(ImU32 color, const char* text);
 void TextDim(const char* text);
@@ -52,5 +56,9 @@ void TextDim(const char* text);
 void Swatch(ImU32 color);
 // Right-aligns `text` in the current table cell.
 void TextRight(const char* text, ImU32 color = 0);
+// Width of `text` in the current font.
+float TextWidth(std::string_view text);
+// `label` as it fits the rest of the current cell or line (layout::FitLabel), never clipped.
+std::string Fitted(std::string_view label);
 
 }  // namespace ui
