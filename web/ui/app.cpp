@@ -25,10 +25,12 @@ void BeginFrameState(AppState& app) {
     app.hovered_component = -1;
 }
 
-// A two-way switch drawn as two small buttons, the chosen one highlighted.
+// A two-way switch drawn as two small buttons, the chosen one tinted with the accent (the
+// header colour alone was barely told apart from the other in the dark theme).
 bool Segment(AppState& app, const char* label, bool on, std::string_view rect_name) {
-    ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_Header)
-                                              : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImVec4 tint = ImGui::ColorConvertU32ToFloat4(theme::Colors().accent);
+    tint.w = app.dark ? 0.45f : 0.22f;
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? tint : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
     const bool pressed = ImGui::SmallButton(label);
     ImGui::PopStyleColor();
     RecordItemRect(app, rect_name);

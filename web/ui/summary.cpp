@@ -68,6 +68,8 @@ void DrawSummary(AppState& app) {
     const headroom::ByteUnit other = app.unit == headroom::ByteUnit::Decimal ? headroom::ByteUnit::Binary
                                                                               : headroom::ByteUnit::Decimal;
     ui::TextDim(headroom::format_size(e.total, other, 2).c_str());
+    // The display face's line is tall below its baseline: the next line sits closer.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 0.4f * em);
     std::string params = headroom::format_count(e.params_total) + " params";
     if (e.params_active != e.params_total) params += " · " + headroom::format_count(e.params_active) + " active";
     if (e.params_trainable != e.params_total) params += " · " + headroom::format_count(e.params_trainable) + " trainable";
