@@ -52,6 +52,7 @@ struct AppState {
     headroom::Scenario scenario = headroom::default_scenario();
     std::vector<headroom::FieldError> errors;  // validate(scenario); empty when it is good
     std::vector<TypedText> typed_texts;        // fields holding text that is not a number
+    unsigned int number_field_id = 0;          // ImGui ID of the number field last active (platform: decimal keyboard)
 
     // [Result] From the last scenario that validated; shown while the current one is bad.
     headroom::Scenario good_scenario = scenario;

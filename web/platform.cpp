@@ -169,6 +169,7 @@ void CarryOutRequests(Platform& p) {
     }
     browser_io::AfterFrame(app);  // exports, link, import, embed height
     CarryOutInputRequests(app);   // config.json file picker
+    SyncTextInput();              // the on-screen keyboard's hidden input
 }
 
 void Frame() {

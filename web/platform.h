@@ -20,3 +20,6 @@ void CarryOutInputRequests(AppState& app);  // after each frame: the file picker
 bool ApplyQueuedInput();
 bool InputPending();
 void SetPasteText(const std::string& text);  // a 'paste' event's text: typed into the active field
+// After each frame: focuses the hidden input behind the on-screen keyboard while ImGui edits a
+// field after a touch, blurs it when editing ends (see platform_input.cpp).
+void SyncTextInput();

@@ -166,6 +166,78 @@ EM_JS(void, js_install_hooks, (), {
     window.addEventListener('touchend', end, { capture: true, passive: false });
     window.addEventListener('touchcancel', end, { capture: true, passive: false });
 });
+// The on-screen keyboard. A phone shows one only for a focused DOM text field, and the canvas
+// is none, so after a touch, while ImGui edits a field (io.WantTextInput), a hidden <input>
+// (#text-input, transparent, under the finger, ignoring pointers) takes the focus and what is
+// typed in it goes to ImGui through the key and character queue; it is blurred, closing the
+// keyboard, when ImGui stops editing. A mouse (desktop) never focuses it. Each event's text
+// is taken and the input's value reset to one space, so it never grows and a Backspace
+// always has something to delete (an empty field sends no 'input' for it).
+// One path per key: GLFW hears keydown, keypress and keyup on the window, whatever has the
+// focus. A keypress GLFW turned into a character (a hardware keyboard, iOS's) is not typed
+// again from the 'input' that follows; Backspace's keydown GLFW takes and cancels, so no
+// 'input' follows. Keyboards sending keyCode 229 (Android) reach ImGui by 'input' alone.
+EM_JS(void, js_install_text_input, (), {
+    const input = document.createElement('input');
+    input.id = 'text-input';
+    input.type = 'text';
+    input.tabIndex = -1;
+    input.setAttribute('aria-hidden', 'true');
+    input.inputMode = 'decimal';  // most fields are numbers
+    input.setAttribute('autocomplete', 'off');
+    input.setAttribute('autocorrect', 'off');
+    input.setAttribute('autocapitalize', 'off');
+    input.setAttribute('spellcheck', 'false');
+    input.setAttribute('enterkeyhint', 'done');
+    document.body.appendChild(input);
+    const blank = ' ';
+    const reset = () => { input.value = blank; input.setSelectionRange(blank.length, blank.length); };
+    let touch = false, tapX = 0, tapY = 0, charPressed = false, composing = false;
+    window.addEventListener('pointerdown', (e) => { touch = e.pointerType === 'touch'; }, { capture: true, passive: true });
+    window.addEventListener('touchstart', (e) => {
+        touch = true;
+        if (e.touches.length) { tapX = e.touches[0].clientX; tapY = e.touches[0].clientY; }
+    }, { capture: true, passive: true });
+    window.addEventListener('keydown', () => { charPressed = false; }, { capture: true, passive: true });
+    window.addEventListener('keypress', (e) => {  // as GLFW.onKeyPress decides
+        if (e.target === input && !e.ctrlKey && !e.metaKey && e.charCode >= 32) charPressed = true;
+    }, { capture: true, passive: true });
+    const type = (text) => Array.from(text).forEach((ch) => _headroom_text_char(ch.codePointAt(0)));
+    input.addEventListener('compositionstart', () => { composing = true; });
+    input.addEventListener('compositionend', (e) => { composing = false; type(e.data || ''); reset(); });
+    input.addEventListener('input', (e) => {
+        const kind = e.inputType || 'insertText', byKeypress = charPressed;
+        charPressed = false;
+        if (composing || e.isComposing) return;  // typed whole at compositionend
+        if (kind === 'deleteContentBackward') _headroom_text_key(259);     // GLFW_KEY_BACKSPACE
+        else if (kind === 'deleteContentForward') _headroom_text_key(261);  // GLFW_KEY_DELETE
+        else if (kind === 'insertLineBreak' || kind === 'insertParagraph') _headroom_text_key(257);  // GLFW_KEY_ENTER
+        else if (kind.startsWith('insert') && kind !== 'insertFromPaste' && !byKeypress) type(e.data || '');
+        reset();  // a paste is typed by the 'paste' listener above
+    });
+    const focus = () => {
+        input.style.left = Math.max(0, Math.min(tapX, window.innerWidth - 40)) + 'px';
+        input.style.top = Math.max(0, Math.min(tapY - 12, window.innerHeight - 24)) + 'px';
+        if (document.activeElement === input) return;
+        reset();
+        input.focus({ preventScroll: true });
+    };
+    // iOS opens the keyboard only for a focus within the touch's own handler, before ImGui
+    // has seen the tap: a tap lifted over a text field (ImGui's text cursor, from the hover
+    // the touch's start gave it) focuses there and then. Also reopens a keyboard closed
+    // while the field stayed active. Otherwise the frame that activates the field does it.
+    window.addEventListener('touchend', (e) => {
+        const t = e.changedTouches[0];
+        if (e.target !== Module.canvas || !t || Math.hypot(t.clientX - tapX, t.clientY - tapY) > 8) return;
+        if (Module.canvas.style.cursor === 'text') focus();
+    }, { capture: true, passive: true });
+    Module.headroomTextInput = (want, decimal) => {
+        if (!want) { if (document.activeElement === input) input.blur(); return; }
+        input.inputMode = decimal ? 'decimal' : 'text';
+        if (touch) focus();
+    };
+});
+EM_JS(void, js_text_input, (int want, int decimal), { Module.headroomTextInput(want, decimal); });
 // Apple keyboards: Cmd, not Ctrl, is the shortcut key (copy, paste, select all, undo).
 EM_JS(int, js_is_apple, (), {
     const p = navigator.platform || (navigator.userAgentData && navigator.userAgentData.platform) || '';
@@ -282,6 +354,18 @@ void OnChar(GLFWwindow*, unsigned int c) {
 
 }  // namespace
 
+// A key typed on the on-screen keyboard's input (see js_install_text_input): pressed and
+// released, each seen by its own frame (the queue splits them), and a character.
+extern "C" EMSCRIPTEN_KEEPALIVE void headroom_text_key(int key) {
+    g_input.push_back({false, key, 0, GLFW_PRESS, 0, 0});
+    g_input.push_back({false, key, 0, GLFW_RELEASE, 0, 0});
+    headroom_request_frames();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void headroom_text_char(unsigned int c) {
+    g_input.push_back({true, 0, 0, 0, 0, c});
+    headroom_request_frames();
+}
+
 // A letter key macOS will never report released (see js_install_hooks).
 extern "C" EMSCRIPTEN_KEEPALIVE void headroom_release_key(int key) {
     g_input.push_back({false, key, 0, GLFW_RELEASE, GLFW_MOD_SUPER, 0});
@@ -329,6 +413,19 @@ void InstallInputHooks(AppState& app) {
     glfwSetKeyCallback(glfwGetCurrentContext(), OnKey);
     glfwSetCharCallback(glfwGetCurrentContext(), OnChar);
     js_install_hooks();
+    js_install_text_input();
+}
+
+void SyncTextInput() {
+    static int shown = -1;  // what the hidden input was last told: -1 nothing, 0 blur, 1 text, 2 decimal
+    int want = 0;
+    if (ImGui::GetIO().WantTextInput) {
+        const bool number = g_app && g_app->number_field_id != 0 && g_app->number_field_id == ImGui::GetActiveID();
+        want = number ? 2 : 1;  // a number field (ui/widgets NumberField) gets a decimal keyboard
+    }
+    if (want == shown) return;
+    shown = want;
+    js_text_input(want != 0, want == 2);
 }
 
 void CarryOutInputRequests(AppState& app) {

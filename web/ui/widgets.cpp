@@ -54,7 +54,9 @@ bool NumberField(AppState& app, std::string_view field, double* shown, const fie
     char buf[64];
     if (typed) std::snprintf(buf, sizeof buf, "%s", typed->text.c_str());
     else std::snprintf(buf, sizeof buf, format, *shown);
-    if (!ImGui::InputText(id.c_str(), buf, sizeof buf, ImGuiInputTextFlags_AutoSelectAll)) return false;
+    const bool changed = ImGui::InputText(id.c_str(), buf, sizeof buf, ImGuiInputTextFlags_AutoSelectAll);
+    if (ImGui::IsItemActive()) app.number_field_id = ImGui::GetID(id.c_str());  // a phone shows a number keyboard
+    if (!changed) return false;
     const fields::Parsed p = fields::ParseNumber(buf, d);
     if (!p.ok) {
         if (!typed) typed = &app.typed_texts.emplace_back(TypedText{std::string(field), {}, {}, *shown});
