@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "headroom/format.h"
+
 namespace fields {
 namespace {
 
@@ -75,11 +77,7 @@ std::string FormatShown(double v) {
         if (s.back() == '.') s.pop_back();
     }
     const std::size_t point = std::min(s.find('.'), s.size());
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && i < point && (point - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
+    std::string out = headroom::format_int(std::strtod(s.substr(0, point).c_str(), nullptr)) + s.substr(point);
     if (v < 0 && out != "0") out.insert(out.begin(), '-');
     return out;
 }
