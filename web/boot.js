@@ -1,34 +1,67 @@
 // Starts Headroom: the Emscripten Module hooks, window.headroom (the text API the tests and
 // scripts use), the service worker for offline use, and headroom.js itself. A file, not an
-// inline script, so the Content-Security-Policy can forbid inline scripts.
+// inline script, so the Content-Security-Policy can forbid inline scripts. It runs in the
+// <head>, before the body exists: elements are looked up when they are needed.
 (() => {
-  const loading = document.getElementById('loading');
+  const byId = (id) => document.getElementById(id);
+  const whenParsed = (then) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then, { once: true });
+    else then();
+  };
   let markReady, markFailed;
   const ready = new Promise((ok, fail) => { markReady = ok; markFailed = fail; });
-  const fail = (message) => {
+  const fail = (message) => whenParsed(() => {
+    let loading = byId('loading');
+    if (!loading) {  // failed after the first frame, the preview gone
+      loading = document.createElement('p');
+      loading.id = 'loading';
+      document.body.appendChild(loading);
+    }
     loading.textContent = 'Headroom could not start: ' + message;
     loading.className = 'failed';
-    if (!loading.isConnected) document.body.appendChild(loading);  // failed after the first frame
     markFailed(new Error(message));
-  };
+  });
   const embedded = /[?&]embed(=1|=true)?(&|$)/.test(location.search);
   if (embedded) document.documentElement.classList.add('embed');
+  // The preview in index.html is the default scenario's result. A link with its own scenario
+  // (#s=..., or query parameters besides embed) shows only the loading line until its own
+  // result is drawn: decided here, before the first paint, so the default never flashes.
+  const ownScenario = location.hash.length > 1 ||
+    location.search.slice(1).split('&').some((p) => p !== '' && !/^embed(=|$)/.test(p));
+  if (ownScenario) document.documentElement.classList.add('own-scenario');
 
   window.Module = {
-    canvas: document.getElementById('canvas'),
+    // Looked up when used (this runs before the body exists); the glue copies Module's
+    // properties onto itself at start, which must not replace it.
+    get canvas() { return byId('canvas'); },
+    set canvas(_) {},
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     // Called by the app after its first frame: the wasm API and the summary are live.
-    onFirstFrame() { loading.remove(); markReady(window.headroom); registerServiceWorker(); },
+    onFirstFrame() { byId('preview')?.remove(); markReady(window.headroom); registerServiceWorker(); },
     onStartFailed: (why) => fail(why),
     onAbort: (what) => fail(String(what)),
   };
-  // WebGL context creation is slow (a software GPU takes ~100 ms) and blocks this thread, so
-  // it runs while the wasm compiles on another; Emscripten's GLFW gets this same context later.
-  // The attributes match the GLFW hints in platform.cpp. The canvas gets its backing-store size
+  // The wasm compiles on other threads from now (it is preloaded by index.html), so the main
+  // thread stays free to paint the preview. Servers that send it without its MIME type get
+  // the buffered compile instead.
+  const wasmUrl = 'headroom.wasm';
+  const buffered = () => fetch(wasmUrl, { credentials: 'same-origin' })
+    .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
+    .then((bytes) => WebAssembly.compile(bytes));
+  const compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch(buffered)
+    : buffered();
+  // WebGL context creation is slow (a software GPU takes ~100 ms) and blocks this thread: it
+  // runs after the preview's first paint, while the wasm still compiles, and at the latest
+  // just before the app starts. Emscripten's GLFW gets this same context later. The
+  // attributes match the GLFW hints in platform.cpp. The canvas gets its backing-store size
   // first (CSS size × devicePixelRatio, as platform.cpp keeps it): resizing a live context
   // reallocates its drawing buffer.
+  let contextMade = false;
   const createContext = () => {
+    if (contextMade) return;
+    contextMade = true;
     try {
       const canvas = Module.canvas;
       const box = canvas.getBoundingClientRect();
@@ -38,25 +71,23 @@
       canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
     } catch (e) { /* the app reports a missing WebGL 2 itself */ }
   };
-  // Emscripten's hook for fetching the wasm: the same streaming compile (from the preload in
-  // index.html), with the context created meanwhile. Servers that send the wasm without its
-  // MIME type get the buffered compile instead.
+  whenParsed(() => requestAnimationFrame(() => setTimeout(createContext, 0)));
+  // Emscripten's hook for instantiating the wasm: the module compiled above, started once the
+  // page is parsed (on a busy machine the compile can finish first, and the app needs its canvas).
+  const parsed = new Promise((ok) => whenParsed(ok));
   window.Module.instantiateWasm = (imports, receiveInstance) => {
-    const url = 'headroom.wasm';
-    const buffered = () => fetch(url, { credentials: 'same-origin' })
-      .then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })
-      .then((bytes) => WebAssembly.instantiate(bytes, imports));
-    const streamed = WebAssembly.instantiateStreaming
-      ? WebAssembly.instantiateStreaming(fetch(url, { credentials: 'same-origin' }), imports).catch(buffered)
-      : buffered();
-    streamed.then((r) => receiveInstance(r.instance, r.module), (e) => fail('headroom.wasm did not load (' + e + ')'));
-    createContext();
+    Promise.all([compiled, parsed])
+      .then(([module]) => {
+        createContext();
+        return WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module));
+      })
+      .catch((e) => fail('headroom.wasm did not load (' + e + ')'));
     return {};  // asynchronous
   };
-  window.Module.canvas.addEventListener('webglcontextlost', (e) => {
+  whenParsed(() => Module.canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     fail('the WebGL context was lost; reload the page');
-  });
+  }));
 
   // Offline: the service worker precaches the site. Registration throws in an opaque-origin
   // sandbox (an iframe with sandbox="allow-scripts"): the page then simply works online.
@@ -125,6 +156,6 @@
   script.src = 'headroom.js';
   script.async = true;
   script.onerror = () => fail('headroom.js did not load');
-  document.body.appendChild(script);
+  document.head.appendChild(script);
 
 })();

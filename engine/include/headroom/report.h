@@ -17,6 +17,11 @@ std::string errors_to_json(const std::vector<FieldError>& errors, int indent = -
 // One table: the inputs, then each component with bytes, GB, GiB and share of total.
 std::string estimate_to_csv(const Scenario& s, const Estimate& e);
 
+// The headline and breakdown as an HTML fragment, every text escaped: what the page shows
+// while its calculator is still loading (web/tools/preview.cpp writes the default scenario's
+// into index.html at build time). Decimal units, as the calculator starts in.
+std::string estimate_to_html(const Scenario& s, const Estimate& e);
+
 // Scenario JSON text in, result JSON text (or {"errors": [...]}) out. Never throws.
 std::string estimate_json(std::string_view scenario_json, int indent = -1);
 // Scenario JSON text in, CSV out; empty string with errors filled when invalid.
