@@ -117,17 +117,6 @@ void Load(AppState& app, headroom::Scenario s) {
     Recompute(app);
 }
 
-std::string HtmlEscape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else if (c == '<') out += "&lt;";
-        else out += c;
-    }
-    return out;
-}
-
 // Embind callbacks: the picked file's text, and a fragment pasted into the address bar.
 void ImportJson(const std::string& name, const std::string& text) {
     AppState* app = CurrentApp();
@@ -216,7 +205,7 @@ void AfterFrame(AppState& app) {
         sh.published_version = app.summary_version;
         const std::string fragment = headroom::scenario_to_fragment(app.good_scenario);
         sh.link = sh.base_url + "#" + fragment;
-        sh.embed_snippet = "<iframe src=\"" + HtmlEscape(sh.base_url + "?embed=1&" + fragment) +
+        sh.embed_snippet = "<iframe src=\"" + headroom::html_escape(sh.base_url + "?embed=1&" + fragment) +
                            "\" title=\"Headroom GPU memory\" sandbox=\"allow-scripts\" loading=\"lazy\" "
                            "style=\"width:100%;height:420px;border:0\"></iframe>";
         if (!sh.embed) js_io_set_fragment(fragment.c_str());

@@ -12,19 +12,6 @@
 namespace headroom {
 namespace {
 
-std::string escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
-
 std::string element(std::string_view tag, std::string_view attributes, std::string_view html) {
     std::string out;
     out.reserve(2 * tag.size() + attributes.size() + html.size() + 6);
@@ -47,7 +34,7 @@ std::string headline(const Scenario& s, const Estimate& e) {
                    element("strong", "", size(e.total)) + " " +
                        element("span", "", format_size(e.total, ByteUnit::Binary, 2)));
     const ModelPreset* preset = find_model(s.model_preset);
-    std::string model = preset ? escaped(preset->name) + " · " : "";
+    std::string model = preset ? html_escape(preset->name) + " · " : "";
     model += format_count(e.params_total) + " params";
     if (e.params_active != e.params_total) model += " · " + format_count(e.params_active) + " active";
     if (e.params_trainable != e.params_total) model += " · " + format_count(e.params_trainable) + " trainable";
@@ -65,7 +52,7 @@ std::string fit_line(const Scenario& s, const Estimate& e) {
         const std::string verdict = f.fits ? "Fits · " + size(f.free_bytes) + " free"
                                            : "Does not fit · " + size(-f.free_bytes) + " over";
         return element("p", f.fits ? "class=\"fit\"" : "class=\"fit over\"",
-                       escaped(f.name) + " " + element("span", "", format_size(f.capacity_bytes, ByteUnit::Binary, 0)) +
+                       html_escape(f.name) + " " + element("span", "", format_size(f.capacity_bytes, ByteUnit::Binary, 0)) +
                            " " + element("b", "", verdict));
     }
     return "";
@@ -76,7 +63,7 @@ std::string breakdown(const Estimate& e) {
     for (Component c : kAllComponents) {
         if (e[c] <= 0) continue;
         rows += element("tr", "",
-                        element("td", "", escaped(component_label(c))) +
+                        element("td", "", html_escape(component_label(c))) +
                             element("td", "", format_fixed(in_unit(e[c], ByteUnit::Decimal, 3), 2)) +
                             element("td", "", share(e[c], e.total)));
     }
@@ -87,6 +74,19 @@ std::string breakdown(const Estimate& e) {
 }
 
 }  // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
+    return out;
+}
 
 std::string estimate_to_html(const Scenario& s, const Estimate& e) {
     return element("section", "class=\"result\"", headline(s, e) + fit_line(s, e) + breakdown(e));

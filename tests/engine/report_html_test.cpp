@@ -82,3 +82,8 @@ TEST(ResultHtml, OffloadedStatesAreNamedAsHostMemory) {
     EXPECT_NE(estimate_to_html(s, e).find("+ " + format_size(e.host_total, ByteUnit::Decimal, 1) + " host memory per GPU"),
               std::string::npos);
 }
+
+TEST(ResultHtml, EscapesEveryCharacterThatCouldEndTextOrAnAttribute) {
+    EXPECT_EQ(html_escape(R"(a<b> & "c")"), "a&lt;b&gt; &amp; &quot;c&quot;");
+    EXPECT_EQ(html_escape("8.03B × 2 B"), "8.03B × 2 B");  // UTF-8 passes through
+}

@@ -21,6 +21,8 @@ std::string estimate_to_csv(const Scenario& s, const Estimate& e);
 // while its calculator is still loading (web/tools/preview.cpp writes the default scenario's
 // into index.html at build time). Decimal units, as the calculator starts in.
 std::string estimate_to_html(const Scenario& s, const Estimate& e);
+// Text safe inside HTML elements and quoted attributes: & < > " escaped.
+std::string html_escape(std::string_view text);
 
 // Scenario JSON text in, result JSON text (or {"errors": [...]}) out. Never throws.
 std::string estimate_json(std::string_view scenario_json, int indent = -1);
