@@ -24,10 +24,10 @@
     onAbort: (what) => fail(String(what)),
   };
   // WebGL context creation is slow (a software GPU takes ~100 ms) and blocks this thread, so
-  // it runs while the wasm compiles on another; Emscripten's GLFW gets this same context later.
-  // The attributes match the GLFW hints in platform.cpp. The canvas gets its backing-store size
-  // first (CSS size × devicePixelRatio, as platform.cpp keeps it): resizing a live context
-  // reallocates its drawing buffer.
+  // it runs while the wasm compiles on another; emscripten_webgl_create_context in platform.cpp
+  // gets this same context later, asking for the same attributes. The canvas gets its
+  // backing-store size first (CSS size × devicePixelRatio, as platform.cpp keeps it): resizing
+  // a live context reallocates its drawing buffer.
   const createContext = () => {
     try {
       const canvas = Module.canvas;

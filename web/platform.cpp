@@ -195,7 +195,7 @@ void Frame() {
 }
 
 // One frame per animation frame while frames are wanted; then the loop ends (returns false)
-// until RequestFrames starts it again.
+// until StartLoop starts it again.
 EM_BOOL OnAnimationFrame(double, void*) {
     Platform& p = *g_platform;
     Frame();
@@ -203,14 +203,16 @@ EM_BOOL OnAnimationFrame(double, void*) {
     return p.looping;
 }
 
+void StartLoop(Platform& p) {
+    if (p.looping) return;
+    p.looping = true;
+    emscripten_request_animation_frame_loop(OnAnimationFrame, nullptr);
+}
+
 void RequestFrames() {
     if (!g_platform) return;
-    Platform& p = *g_platform;
-    p.frames_left = std::max(p.frames_left, kFramesPerEvent);
-    if (!p.looping) {
-        p.looping = true;
-        emscripten_request_animation_frame_loop(OnAnimationFrame, nullptr);
-    }
+    g_platform->frames_left = std::max(g_platform->frames_left, kFramesPerEvent);
+    StartLoop(*g_platform);
 }
 
 // The window's size or devicePixelRatio changed, or the page was shown again: redraw (each
@@ -270,9 +272,6 @@ int main() {
     // The first frame now, not at the next animation frame: the result shows sooner.
     p.frames_left = kFramesPerEvent;
     Frame();
-    if (p.frames_left > 0 && !p.looping) {
-        p.looping = true;
-        emscripten_request_animation_frame_loop(OnAnimationFrame, nullptr);
-    }
+    if (p.frames_left > 0) StartLoop(p);
     return 0;
 }
