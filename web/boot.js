@@ -54,10 +54,10 @@
     : buffered();
   // WebGL context creation is slow (a software GPU takes ~100 ms) and blocks this thread: it
   // runs after the preview's first paint, while the wasm still compiles, and at the latest
-  // just before the app starts. Emscripten's GLFW gets this same context later. The
-  // attributes match the GLFW hints in platform.cpp. The canvas gets its backing-store size
-  // first (CSS size × devicePixelRatio, as platform.cpp keeps it): resizing a live context
-  // reallocates its drawing buffer.
+  // just before the app starts. emscripten_webgl_create_context in platform.cpp gets this
+  // same context later, asking for the same attributes. The canvas gets its backing-store
+  // size first (CSS size × devicePixelRatio, as platform.cpp keeps it): resizing a live
+  // context reallocates its drawing buffer.
   let contextMade = false;
   const createContext = () => {
     if (contextMade) return;

@@ -1,7 +1,8 @@
-// The browser edge: GLFW + WebGL2 setup, the main loop, canvas size × devicePixelRatio,
-// fonts, and the JS hooks (file download, DOM summary, ready signal). The app code never
-// calls emscripten_* or GLFW; it leaves requests in AppState and this file acts on them.
-#include <GLFW/glfw3.h>
+// The browser edge: the WebGL2 context, the frame loop (animation frames, drawn on demand),
+// canvas size × devicePixelRatio, fonts, and the JS hooks (file download, DOM summary, ready
+// signal). Input is platform_input.cpp. No GLFW: Emscripten's html5.h API is all the page
+// needs, and its GLFW emulation cost ~10 KB gzip of JS. The app code never calls
+// emscripten_*; it leaves requests in AppState and this file acts on them.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -16,7 +17,6 @@
 #include "fonts.h"
 #include "headroom/report.h"
 #include "imgui.h"
-#include "imgui_impl_glfw.h"
 #include "platform.h"
 #include "renderer.h"
 #include "ui/panels.h"
@@ -44,37 +44,27 @@ EM_JS(void, js_set_summary, (const char* text, const char* total_bytes, int vers
     el.dataset.totalBytes = UTF8ToString(total_bytes);
     el.dataset.version = String(version);
 });
-// Browser.setCanvasSize, not glfwSetWindowSize: Emscripten's GLFW goes fullscreen when asked
-// for exactly the screen's size, which a full-window canvas at devicePixelRatio 1 is.
-EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
-// Emscripten's GLFW has no cursor shapes; ImGui's wish is mapped to CSS instead.
+// ImGui's mouse cursor, as the canvas's CSS cursor.
 EM_JS(void, js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 EM_JS(void, js_start_failed, (const char* why), { if (Module.onStartFailed) Module.onStartFailed(UTF8ToString(why)); });
-// Frames are drawn on demand (see Frame): any input event, resize or visibility change asks
-// for a few. Capture phase, passive: this only listens, GLFW still handles the events.
-EM_JS(void, js_request_frames_on_events, (), {
-    const wake = () => _headroom_request_frames();
-    for (const type of ['mousemove', 'mousedown', 'mouseup', 'mouseout', 'wheel', 'keydown', 'keyup', 'keypress',
-                        'touchstart', 'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange'])
-        window.addEventListener(type, wake, { capture: true, passive: true });
-});
 
 namespace {
 
 struct Platform {
-    GLFWwindow* window = nullptr;
     Renderer renderer;
     std::unique_ptr<AppState> app;
-    int css_w = 0, css_h = 0;
-    float ratio = 0;  // devicePixelRatio the fonts and style were built for
+    int css_w = 0, css_h = 0;  // the canvas's CSS size
+    int fb_w = 0, fb_h = 0;    // its backing store: CSS size × devicePixelRatio
+    float ratio = 0;           // devicePixelRatio the fonts and style were built for
+    double last_frame_ms = 0;  // for io.DeltaTime
     int published_summary = -1;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool first_frame_done = false;
     bool shaders_checked = false;
-    // On-demand frames: how many more to draw before the main loop pauses, and whether it is.
+    // On-demand frames: how many more to draw, and whether an animation frame is requested.
     int frames_left = 0;
-    bool paused = false;
+    bool looping = false;
 };
 
 // Frames drawn after each event: ImGui settles layout, popups and hover state over two or three.
@@ -122,9 +112,15 @@ void SyncCanvas(Platform& p) {
         p.css_w = 0;  // force the resize below
     }
     if (w != p.css_w || h != p.css_h) {
-        js_set_canvas_size(static_cast<int>(std::lround(w * ratio)), static_cast<int>(std::lround(h * ratio)));
         p.css_w = w;
         p.css_h = h;
+        p.fb_w = static_cast<int>(std::lround(w * ratio));
+        p.fb_h = static_cast<int>(std::lround(h * ratio));
+        // Only when it differs: setting a canvas's size, even to the same one, reallocates its
+        // drawing buffer, which is slow on a software GPU (boot.js sized it before the wasm ran).
+        int cur_w = 0, cur_h = 0;
+        emscripten_get_canvas_element_size("#canvas", &cur_w, &cur_h);
+        if (cur_w != p.fb_w || cur_h != p.fb_h) emscripten_set_canvas_element_size("#canvas", p.fb_w, p.fb_h);
     }
 }
 
@@ -138,18 +134,6 @@ const char* CssCursor(ImGuiMouseCursor c) {
         case ImGuiMouseCursor_None: return "none";
         default: return "default";
     }
-}
-
-// Emscripten 3.1.6's GLFW passes raw DOM wheel deltas (pixels, down positive) where ImGui
-// wants notches (up positive), so the wheel is taken from the DOM here instead.
-EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
-    double per_notch = 100.0;  // DOM_DELTA_PIXEL: Chrome and Safari send 100 px per notch
-    if (e->deltaMode == DOM_DELTA_LINE) per_notch = 3.0;
-    if (e->deltaMode == DOM_DELTA_PAGE) per_notch = 1.0 / 8.0;
-    ImGuiIO& io = ImGui::GetIO();
-    io.MouseWheel -= static_cast<float>(e->deltaY / per_notch);
-    io.MouseWheelH -= static_cast<float>(e->deltaX / per_notch);
-    return EM_TRUE;  // the page itself never scrolls
 }
 
 void CarryOutRequests(Platform& p) {
@@ -175,18 +159,22 @@ void CarryOutRequests(Platform& p) {
 void Frame() {
     Platform& p = *g_platform;
     SyncCanvas(p);
-    glfwPollEvents();
-    ApplyQueuedInput();  // keys and characters, trickled (platform_input.cpp)
-    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(p.fb_w), static_cast<float>(p.fb_h));  // device pixels
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    // The time since the last frame drawn, which after an idle spell is long (ImGui only
+    // needs it positive: it times key repeat, double clicks and the caret's blink).
+    const double now = emscripten_get_now();
+    io.DeltaTime = p.last_frame_ms > 0 ? static_cast<float>(std::max(now - p.last_frame_ms, 0.01) / 1000.0) : 1.0f / 60;
+    p.last_frame_ms = now;
+    ApplyQueuedInput(p.ratio);  // mouse, keys and characters (platform_input.cpp)
     ImGui::NewFrame();
     DrawApp(*p.app);
     ImGui::Render();
 
-    int fb_w = 0, fb_h = 0;
-    glfwGetFramebufferSize(p.window, &fb_w, &fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const float clear_rgb[3] = {bg.x, bg.y, bg.z};
-    RendererDraw(p.renderer, *ImGui::GetDrawData(), fb_w, fb_h, clear_rgb);
+    RendererDraw(p.renderer, *ImGui::GetDrawData(), p.fb_w, p.fb_h, clear_rgb);
 
     CarryOutRequests(p);
     if (!p.first_frame_done) {
@@ -197,27 +185,45 @@ void Frame() {
         if (!RendererLinked(p.renderer)) js_start_failed("the WebGL 2 shaders did not compile");
     }
 
-    // Nothing changes on screen without an event, so the loop pauses until the next one (an
+    // Nothing changes on screen without an event, so no frame is drawn until the next one (an
     // idle page costs no CPU). A text field with the caret keeps drawing (the caret blinks,
     // held keys repeat), and so does a held mouse button (ImGui repeats and drags per frame).
-    const ImGuiIO& io = ImGui::GetIO();
     bool held = io.WantTextInput || InputPending();
     for (bool down : io.MouseDown) held = held || down;
     if (held) p.frames_left = std::max(p.frames_left, 1);
-    if (--p.frames_left <= 0) {
-        p.paused = true;
-        emscripten_pause_main_loop();
-    }
+    --p.frames_left;
+}
+
+// One frame per animation frame while frames are wanted; then the loop ends (returns false)
+// until StartLoop starts it again.
+EM_BOOL OnAnimationFrame(double, void*) {
+    Platform& p = *g_platform;
+    Frame();
+    p.looping = p.frames_left > 0;
+    return p.looping;
+}
+
+void StartLoop(Platform& p) {
+    if (p.looping) return;
+    p.looping = true;
+    emscripten_request_animation_frame_loop(OnAnimationFrame, nullptr);
 }
 
 void RequestFrames() {
     if (!g_platform) return;
-    Platform& p = *g_platform;
-    p.frames_left = kFramesPerEvent;
-    if (p.paused) {
-        p.paused = false;
-        emscripten_resume_main_loop();
-    }
+    g_platform->frames_left = std::max(g_platform->frames_left, kFramesPerEvent);
+    StartLoop(*g_platform);
+}
+
+// The window's size or devicePixelRatio changed, or the page was shown again: redraw (each
+// frame reads both, SyncCanvas).
+EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {
+    RequestFrames();
+    return EM_FALSE;
+}
+EM_BOOL OnVisibility(int, const EmscriptenVisibilityChangeEvent*, void*) {
+    RequestFrames();
+    return EM_FALSE;
 }
 
 }  // namespace
@@ -231,49 +237,41 @@ AppState* CurrentApp() {
 }
 
 int main() {
-    if (!glfwInit()) {
-        js_start_failed("GLFW could not start");
-        return 1;
-    }
-    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    // An opaque canvas with no depth or stencil: the attributes boot.js creates the context with.
-    glfwWindowHint(GLFW_ALPHA_BITS, 0);
-    glfwWindowHint(GLFW_DEPTH_BITS, 0);
-    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     g_platform = std::make_unique<Platform>();
     Platform& p = *g_platform;
     p.app = std::make_unique<AppState>();
-    // At the backing-store size boot.js gave the canvas: resizing it again would reallocate
-    // the drawing buffer, which is slow on a software GPU.
-    const double ratio = js_pixel_ratio();
-    p.window = glfwCreateWindow(static_cast<int>(std::lround(js_css_width() * ratio)),
-                                static_cast<int>(std::lround(js_css_height() * ratio)), "Headroom", nullptr, nullptr);
-    if (!p.window) {
+    // boot.js created this context while the wasm compiled, sized the canvas for it, and asked
+    // for the same attributes; getContext returns that one.
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = attrs.depth = attrs.stencil = attrs.antialias = EM_FALSE;
+    attrs.enableExtensionsByDefault = EM_FALSE;  // WebGL2 core is all renderer.cpp uses
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attrs);
+    if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
         js_start_failed("this browser has no WebGL 2");
         return 1;
     }
-    glfwMakeContextCurrent(p.window);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no file system; layout is fixed anyway
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // see js_set_cursor
-    ImGui_ImplGlfw_InitForOpenGL(p.window, true);
-    InstallInputHooks(*p.app);  // after the backend: replaces its (empty) clipboard and key input
-    glfwSetScrollCallback(p.window, nullptr);  // see OnWheel
-    emscripten_set_wheel_callback("#canvas", nullptr, false, OnWheel);
+    io.BackendPlatformName = "headroom_html5";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;  // see CarryOutRequests
+    InstallInputHooks(*p.app);  // mouse, keyboard, clipboard, touch (platform_input.cpp)
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
+    emscripten_set_visibilitychange_callback(nullptr, false, OnVisibility);
     RendererInit(p.renderer);  // first: the GPU process compiles while the fonts rasterise
     SyncCanvas(p);
 
     browser_io::Start(*p.app);  // scenario from the URL's #s= fragment or query
     Recompute(*p.app);
-    js_request_frames_on_events();
+    // The first frame now, not at the next animation frame: the result shows sooner.
     p.frames_left = kFramesPerEvent;
-    emscripten_set_main_loop(Frame, 0, false);
-    Frame();  // the first frame now, not at the next animation frame: the result shows sooner
+    Frame();
+    if (p.frames_left > 0) StartLoop(p);
     return 0;
 }
