@@ -82,7 +82,12 @@ Estimate estimate(const Scenario& s) { return estimate(s, EstimateOptions{}); }
 
 Estimate estimate(const Scenario& s, const EstimateOptions& options) {
     Estimate e;
-    Text text(options.formulas);
+    // The text each component writes, kept from call to call: an estimate then allocates only
+    // what it returns.
+    thread_local Text written(true);
+    Text unwritten(false);
+    Text& text = options.formulas ? written : unwritten;
+    text.clear();
     const Ctx ctx{s, text};
     const ParamCounts p = param_counts(s);
     e.params_total = p.total;
@@ -109,12 +114,9 @@ Estimate estimate(const Scenario& s, const EstimateOptions& options) {
     }
     e.total = others + add(overhead(ctx, others)).bytes;
 
-    if (options.fits) {
-        const std::span<const GpuSpec> gpus = gpu_catalogue();
-        e.fits.reserve(gpus.size());
-        for (const GpuSpec& g : gpus)
+    if (options.fits)
+        for (const GpuSpec& g : gpu_catalogue())
             e.fits.push_back({g.id, g.name, g.capacity_bytes, e.total <= g.capacity_bytes, g.capacity_bytes - e.total});
-    }
     return e;
 }
 

@@ -1,6 +1,7 @@
 #include "headroom/format.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -11,51 +12,65 @@ namespace {
 // and glibc's exact decimal conversion was a third of its time. The short path runs only where
 // it cannot differ from printf: |v|·10^digits below 1e9 (one rounding error < 1.2e-7) and not
 // within 1e-6 of a rounding tie, so rounding the computed value rounds the exact one the same way.
-// Writes into buf (capacity cap) and returns the length, which like snprintf's may exceed cap - 1.
-int print_fixed(char* buf, int cap, double v, int digits) {
+// Writes the text to end just before `end` and returns where it begins; nullptr where printf
+// must decide.
+char* short_fixed(double v, int digits, char* end) {
     static constexpr double kPow10[] = {1, 10, 100, 1000, 10000};
-    if (digits >= 0 && digits <= 4 && std::isfinite(v) && cap >= 24) {
-        const double scaled = std::fabs(v) * kPow10[digits];
-        const double whole = std::floor(scaled);
-        const double frac = scaled - whole;
-        if (scaled < 1e9 && std::fabs(frac - 0.5) > 1e-6) {
-            auto n = static_cast<unsigned long long>(whole) + (frac > 0.5 ? 1 : 0);
-            char tmp[24];
-            char* p = tmp + sizeof tmp;
-            for (int i = 0; i < digits; ++i, n /= 10) *--p = static_cast<char>('0' + n % 10);
-            if (digits > 0) *--p = '.';
-            do { *--p = static_cast<char>('0' + n % 10); } while (n /= 10);
-            if (std::signbit(v)) *--p = '-';  // printf keeps the sign of -0.001 as "-0.00"
-            const int length = static_cast<int>(tmp + sizeof tmp - p);
-            std::memcpy(buf, p, static_cast<size_t>(length));
-            buf[length] = '\0';
-            return length;
-        }
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    if (digits < 0 || digits > 4) return nullptr;
+    const double scaled = std::fabs(v) * kPow10[digits];
+    if (!(scaled < 1e9)) return nullptr;  // also NaN and infinities
+    const auto whole = static_cast<uint32_t>(scaled);
+    const double frac = scaled - whole;
+    if (std::fabs(frac - 0.5) <= 1e-6) return nullptr;
+    uint32_t n = whole + (frac > 0.5 ? 1 : 0);
+    char* p = end;
+    for (int i = 0; i < digits; ++i, n /= 10) *--p = static_cast<char>('0' + n % 10);
+    if (digits > 0) *--p = '.';
+    for (; n >= 100; n /= 100) {
+        p -= 2;
+        std::memcpy(p, kPairs + 2 * (n % 100), 2);
     }
-    return std::snprintf(buf, static_cast<size_t>(cap), "%.*f", digits, v);
+    if (n >= 10) {
+        p -= 2;
+        std::memcpy(p, kPairs + 2 * n, 2);
+    } else {
+        *--p = static_cast<char>('0' + n);
+    }
+    if (std::signbit(v)) *--p = '-';  // printf keeps the sign of -0.001 as "-0.00"
+    return p;
 }
 
 // Three significant digits of v in [0, 1000), trailing zeros trimmed: 8.03, 70.6, 405, 1.
-// What printf's "%.3g" prints there, through print_fixed. Above 1000 (a count past 999T), the
-// whole number. Writes into buf[kWholeDoubleChars]; returns the length.
-constexpr int kWholeDoubleChars = 320;  // DBL_MAX has 309 digits
-int three_significant(char* buf, double v) {
+// What printf's "%.3g" prints there, through append_fixed.
+void append_three_significant(std::string& out, double v) {
     int decimals = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-    int n = print_fixed(buf, kWholeDoubleChars, v, decimals);
-    if (decimals > 0 && static_cast<const char*>(std::memchr(buf, '.', static_cast<size_t>(n))) - buf > 3 - decimals)
-        n = print_fixed(buf, kWholeDoubleChars, v, --decimals);  // rounding carried into a new digit: 9.996 -> 10.0
-    if (decimals > 0) {
-        while (buf[n - 1] == '0') --n;
-        if (buf[n - 1] == '.') --n;
+    const size_t at = out.size();
+    append_fixed(out, v, decimals);
+    const size_t point = out.size() - at - static_cast<size_t>(decimals) - 1;  // where "%.*f" puts the '.'
+    if (decimals > 0 && point > static_cast<size_t>(3 - decimals)) {
+        out.resize(at);  // rounding carried into a new digit: 9.996 -> 10.0
+        append_fixed(out, v, --decimals);
     }
-    return n;
+    if (decimals > 0) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
 }
 
 }  // namespace
 
 void append_fixed(std::string& out, double v, int digits) {
     char buf[64];
-    const int n = print_fixed(buf, sizeof buf, v, digits);
+    char* const end = buf + sizeof buf;
+    if (const char* p = short_fixed(v, digits, end)) {
+        out.append(p, static_cast<size_t>(end - p));
+        return;
+    }
+    const int n = std::snprintf(buf, sizeof buf, "%.*f", digits, v);
     if (n < static_cast<int>(sizeof buf)) {
         out.append(buf, static_cast<size_t>(n));
         return;
@@ -104,10 +119,8 @@ void append_count(std::string& out, double n) {
     const double a = std::fabs(n);
     for (const Unit& u : units) {
         if (std::isfinite(a) && a >= u.scale * 0.9995) {
-            char buf[kWholeDoubleChars];
-            const int length = three_significant(buf, a / u.scale);
             if (n < 0) out.push_back('-');
-            out.append(buf, static_cast<size_t>(length));
+            append_three_significant(out, a / u.scale);
             out.push_back(u.suffix);
             return;
         }

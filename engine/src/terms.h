@@ -37,7 +37,9 @@ inline BytesEach bytes_each(DType t) { return {t}; }
 // format in place. Off (a bytes-only estimate), it ignores what it is given.
 class Part {
 public:
-    explicit Part(bool on) : on_(on) {}
+    explicit Part(bool on) : on_(on) {
+        if (on) text_.reserve(kLongest);
+    }
     Part& operator<<(std::string_view s) {
         if (on_) text_.append(s);
         return *this;
@@ -75,6 +77,7 @@ public:
     void clear() { text_.clear(); }
 
 private:
+    static constexpr size_t kLongest = 512;  // the longest part seen is some 380 bytes
     std::string text_;
     bool on_;
 };

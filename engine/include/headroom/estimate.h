@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "headroom/gpu.h"
 #include "headroom/scenario.h"
 
 namespace headroom {
@@ -77,6 +77,25 @@ struct Fit {
     double free_bytes;      // capacity - total; negative when it does not fit
 };
 
+// Every catalogue GPU's fit, in catalogue order (or none), held in place: no allocation.
+class Fits {
+public:
+    const Fit* begin() const { return items_.data(); }
+    const Fit* end() const { return items_.data() + size_; }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const Fit& operator[](size_t i) const { return items_[i]; }
+
+    // Adds a GPU's fit (the estimator's; at most kGpuCatalogueSize of them).
+    void push_back(const Fit& f) {
+        if (size_ < items_.size()) items_[size_++] = f;
+    }
+
+private:
+    std::array<Fit, kGpuCatalogueSize> items_;
+    size_t size_ = 0;
+};
+
 struct Estimate {
     std::array<double, kComponentCount> bytes{};  // per GPU, disjoint, index by Component
     double total = 0;                             // bytes per GPU, the sum of `bytes`
@@ -89,7 +108,7 @@ struct Estimate {
     double params_active = 0;
     double params_trainable = 0;
     Formulas formulas;              // one per component, in kAllComponents order
-    std::vector<Fit> fits;          // every catalogue GPU, catalogue order
+    Fits fits;                      // every catalogue GPU, catalogue order
 
     double operator[](Component c) const { return bytes[static_cast<int>(c)]; }
 };
