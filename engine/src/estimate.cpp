@@ -73,7 +73,7 @@ Term overhead(const Ctx& ctx, double others) {
     return term(ctx, Component::Overhead, s.overhead.fraction * others + s.overhead.bytes);
 }
 
-// The formula text of a typical estimate fits in this much (the longest seen are twice that).
+// Room for a typical estimate's formula text (about 1 KB; the longest some 2 KB).
 constexpr size_t kTypicalFormulaText = 1536;
 
 }  // namespace
@@ -82,8 +82,8 @@ Estimate estimate(const Scenario& s) { return estimate(s, EstimateOptions{}); }
 
 Estimate estimate(const Scenario& s, const EstimateOptions& options) {
     Estimate e;
-    // The text each component writes, kept from call to call: an estimate then allocates only
-    // what it returns.
+    // The text each component writes, kept from call to call so that writing it allocates
+    // nothing; copied into the Estimate's own buffer after each component.
     thread_local Text written(true);
     Text unwritten(false);
     Text& text = options.formulas ? written : unwritten;

@@ -132,8 +132,7 @@ Term weights(const Ctx& ctx, const ParamCounts& p) {
         // ZeRO-Infinity: the weights live in host memory; the GPU holds the largest block being
         // computed (a layer, or the embedding) and the next one being prefetched, gathered
         // whole (÷ tp only). A given `params` scales the architecture's block.
-        const double derived = derived_params(s.model);
-        const double layer = derived > 0 ? derived_largest_block(s.model) * p.total / derived : 0;
+        const double layer = p.derived > 0 ? derived_largest_block(s.model) * p.total / p.derived : 0;
         const double gpu = 2 * layer * base_bytes / s.parallel.tp;
         t.formula << "2 × N_block × bytes(weights) ÷ tp  [working set: largest layer or embedding; the rest in host memory]";
         t.substituted << "2 × " << num(layer) << " × " << base_each;

@@ -26,7 +26,7 @@ inline constexpr const char* kQlora = "Dettmers et al. 2023, QLoRA: Efficient Fi
 // Numbers as the formulas print them, formatted straight into the text.
 struct Num { double v; };          // "8.03B", "4096", "0.5"
 struct Gb { double bytes; };       // "16.06 GB"
-struct Fixed { double v; int digits; };
+struct Fixed { double v; int digits; };  // "0.10" (2 digits)
 struct BytesEach { DType type; };  // "2 B"
 inline Num num(double v) { return {v}; }
 inline Gb gb(double bytes) { return {bytes}; }
@@ -50,7 +50,8 @@ public:
     Part& operator<<(I v) {  // as std::to_string
         if (!on_) return *this;
         char buf[24];
-        return *this << std::string_view(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+        const char* end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+        return *this << std::string_view(buf, static_cast<size_t>(end - buf));
     }
     Part& operator<<(Num n) {
         if (on_) append_count(text_, n.v);
@@ -72,7 +73,6 @@ public:
         return *this;
     }
 
-    bool on() const { return on_; }
     std::string_view view() const { return text_; }
     void clear() { text_.clear(); }
 
