@@ -41,9 +41,9 @@ std::string breakdown_table(const Scenario& s, const Estimate& e) {
 
     out += "\nFormulas:\n";
     for (const Formula& f : e.formulas) {
-        out += "  " + std::string(component_label(f.component)) + ": " + f.formula + "\n";
-        out += "      " + f.substituted + "\n";
-        if (!f.source.empty()) out += "      source: " + f.source + "\n";
+        out.append("  ").append(component_label(f.component)).append(": ").append(f.formula).append("\n");
+        out.append("      ").append(f.substituted).append("\n");
+        if (!f.source.empty()) out.append("      source: ").append(f.source).append("\n");
     }
     return out;
 }

@@ -34,6 +34,7 @@ constexpr std::array kGpus = {
     GpuSpec{"mi325x-256gb", "Instinct MI325X 256GB", "AMD", "data centre", 256 * GiB, "AMD Instinct MI325X datasheet (2024)"},
     GpuSpec{"rx-7900-xtx-24gb", "Radeon RX 7900 XTX 24GB", "AMD", "consumer", 24 * GiB, "AMD Radeon RX 7900 XTX specifications (2022)"},
 };
+static_assert(kGpus.size() == kGpuCatalogueSize, "gpu.h's kGpuCatalogueSize counts the catalogue");
 
 }  // namespace
 

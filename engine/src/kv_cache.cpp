@@ -24,45 +24,41 @@ Term kv_cache(const Ctx& ctx) {
     const double w = std::min(tokens, double(m.sliding_window));
     const double global = std::min<double>(m.global_layers, stage);
     const double layer_tokens = windowed ? global * tokens + (stage - global) * w : stage * tokens;
-    auto tokens_text = [&] {
-        return windowed ? std::string("(L_global × tokens + L_window × min(tokens, window))")
-                        : std::string(pp == 1 ? "L × tokens" : "⌈L/pp⌉ × tokens");
+    auto tokens_symbols = [&](Part& out) {
+        out << (windowed ? "(L_global × tokens + L_window × min(tokens, window))"
+                         : pp == 1 ? "L × tokens" : "⌈L/pp⌉ × tokens");
     };
-    auto tokens_sub = [&] {
-        return windowed ? "(" + num(global) + " × " + num(tokens) + " + " + num(stage - global) + " × " + num(w) + ")"
-                        : num(stage) + " × " + num(tokens);
+    auto tokens_numbers = [&](Part& out) {
+        if (windowed) out << "(" << num(global) << " × " << num(tokens) << " + " << num(stage - global) << " × " << num(w) << ")";
+        else out << num(stage) << " × " << num(tokens);
     };
-    auto window_source = [&] {
-        return std::string(windowed ? "; window: Jiang et al. 2023, Mistral 7B, §2 (rolling buffer cache)" : "");
-    };
+    const char* window_source = windowed ? "; window: Jiang et al. 2023, Mistral 7B, §2 (rolling buffer cache)" : "";
+    Text& text = ctx.text;
 
     if (is_mla(m)) {
         // DeepSeek-V2 §2.1.2 and Table 1: MLA caches the compressed latent c_KV (d_c) and the shared
         // rotary key (d_h^R) per token per layer, (d_c + d_h^R)·l elements; every tensor-parallel
         // rank keeps the whole latent.
         const double per_token = double(m.kv_lora_rank) + m.rope_head_dim;
-        const double bytes = per_token * layer_tokens * b * dtype_bytes(s.dtypes.kv_cache);
-        return term(ctx, Component::KvCache, bytes, [&] {
-            return Text{tokens_text() + " × (kv_lora_rank + rope_head_dim) × b × bytes(kv)",
-                        tokens_sub() + " × (" + num(m.kv_lora_rank) + " + " + num(m.rope_head_dim) + ") × " + num(b) +
-                            " × " + bytes_each(s.dtypes.kv_cache),
-                        "DeepSeek-AI 2024, DeepSeek-V2, §2.1.2 and Table 1 (multi-head latent attention)" +
-                            window_source()};
-        });
+        text.formula << tokens_symbols << " × (kv_lora_rank + rope_head_dim) × b × bytes(kv)";
+        text.substituted << tokens_numbers << " × (" << num(m.kv_lora_rank) << " + " << num(m.rope_head_dim) << ") × "
+                         << num(b) << " × " << bytes_each(s.dtypes.kv_cache);
+        text.source << "DeepSeek-AI 2024, DeepSeek-V2, §2.1.2 and Table 1 (multi-head latent attention)"
+                    << window_source;
+        return term(ctx, Component::KvCache, per_token * layer_tokens * b * dtype_bytes(s.dtypes.kv_cache));
     }
     // Tensor parallelism splits KV heads across ranks; with fewer KV heads than ranks each
     // rank keeps a replica of one.
     const double kv_heads = std::ceil(double(effective_kv_heads(m)) / t);
-    const double bytes = 2 * layer_tokens * kv_heads * effective_head_dim(m) * b * dtype_bytes(s.dtypes.kv_cache);
-    return term(ctx, Component::KvCache, bytes, [&] {
-        return Text{"2 × " + tokens_text() + " × " + (t == 1 ? "kv_heads" : "⌈kv_heads/tp⌉") +
-                        " × head_dim × b × bytes(kv)",
-                    "2 × " + tokens_sub() + " × " + num(kv_heads) + " × " + num(effective_head_dim(m)) + " × " +
-                        num(b) + " × " + bytes_each(s.dtypes.kv_cache),
-                    "K and V per layer; grouped-query attention shares them across kv_heads (Ainslie et al. 2023, "
-                    "GQA; Shazeer 2019, MQA); Pope et al. 2022, Efficiently Scaling Transformer Inference" +
-                        window_source()};
-    });
+    text.formula << "2 × " << tokens_symbols << " × " << (t == 1 ? "kv_heads" : "⌈kv_heads/tp⌉")
+                 << " × head_dim × b × bytes(kv)";
+    text.substituted << "2 × " << tokens_numbers << " × " << num(kv_heads) << " × " << num(effective_head_dim(m))
+                     << " × " << num(b) << " × " << bytes_each(s.dtypes.kv_cache);
+    text.source << "K and V per layer; grouped-query attention shares them across kv_heads (Ainslie et al. 2023, "
+                   "GQA; Shazeer 2019, MQA); Pope et al. 2022, Efficiently Scaling Transformer Inference"
+                << window_source;
+    return term(ctx, Component::KvCache,
+                2 * layer_tokens * kv_heads * effective_head_dim(m) * b * dtype_bytes(s.dtypes.kv_cache));
 }
 
 }  // namespace headroom::detail

@@ -33,6 +33,7 @@ std::string_view module_name(Module m) {
 
 std::vector<Matrix> weight_matrices(const ModelArch& m) {
     std::vector<Matrix> out;
+    out.reserve(32);  // the most a layout lists (MLA, MoE with shared experts, biases)
     const double h = m.hidden, L = m.layers;
     bool in_layer = false;  // set once the embeddings and the head are listed
     auto fixed = [&](double rows, double cols, double count) {
@@ -99,23 +100,26 @@ std::vector<Matrix> weight_matrices(const ModelArch& m) {
     return out;
 }
 
-double derived_params(const ModelArch& m) {
+double derived_params(std::span<const Matrix> matrices) {
     double n = 0;
-    for (const Matrix& x : weight_matrices(m)) n += x.rows * x.cols * x.count;
+    for (const Matrix& x : matrices) n += x.rows * x.cols * x.count;
     return n;
 }
+double derived_params(const ModelArch& m) { return derived_params(weight_matrices(m)); }
 
-double derived_expert_params(const ModelArch& m) {
+double derived_expert_params(std::span<const Matrix> matrices) {
     double n = 0;
-    for (const Matrix& x : weight_matrices(m))
+    for (const Matrix& x : matrices)
         if (x.expert) n += x.rows * x.cols * x.count;
     return n;
 }
+double derived_expert_params(const ModelArch& m) { return derived_expert_params(weight_matrices(m)); }
 
-double derived_active_params(const ModelArch& m) {
-    const double experts = derived_expert_params(m);
-    return derived_params(m) - experts + (is_moe(m) ? experts * m.experts_active / m.experts : 0);
+double derived_active_params(const ModelArch& m, std::span<const Matrix> matrices) {
+    const double experts = derived_expert_params(matrices);
+    return derived_params(matrices) - experts + (is_moe(m) ? experts * m.experts_active / m.experts : 0);
 }
+double derived_active_params(const ModelArch& m) { return derived_active_params(m, weight_matrices(m)); }
 
 double derived_largest_block(const ModelArch& m) {
     double largest = 0;
@@ -145,26 +149,33 @@ bool adapted(const Matrix& x, unsigned modules) {
 }
 }  // namespace
 
-double lora_params(const ModelArch& m, int rank, unsigned modules, bool experts_only) {
+double lora_params(std::span<const Matrix> matrices, int rank, unsigned modules, bool experts_only) {
     double n = 0;
-    for (const Matrix& x : weight_matrices(m))
+    for (const Matrix& x : matrices)
         if (adapted(x, modules) && (x.expert || !experts_only)) n += double(rank) * (x.rows + x.cols) * x.count;
     return n;
 }
+double lora_params(const ModelArch& m, int rank, unsigned modules, bool experts_only) {
+    return lora_params(weight_matrices(m), rank, modules, experts_only);
+}
 
-double lora_factored_elements(const ModelArch& m, int rank, unsigned modules) {
+double lora_factored_elements(std::span<const Matrix> matrices, int rank, unsigned modules) {
     double n = 0;
-    for (const Matrix& x : weight_matrices(m))
+    for (const Matrix& x : matrices)
         if (adapted(x, modules)) n += (x.rows + rank + rank + x.cols) * x.count;
     return n;
 }
+double lora_factored_elements(const ModelArch& m, int rank, unsigned modules) {
+    return lora_factored_elements(weight_matrices(m), rank, modules);
+}
 
-double factored_state_elements(const ModelArch& m) {
+double factored_state_elements(std::span<const Matrix> matrices) {
     // Shazeer & Stern 2018, Adafactor §3: a rows x cols matrix keeps a row and a column
     // accumulator instead of the full second moment; vectors keep theirs in full.
     double n = 0;
-    for (const Matrix& x : weight_matrices(m)) n += (x.cols > 1 ? x.rows + x.cols : x.rows) * x.count;
+    for (const Matrix& x : matrices) n += (x.cols > 1 ? x.rows + x.cols : x.rows) * x.count;
     return n;
 }
+double factored_state_elements(const ModelArch& m) { return factored_state_elements(weight_matrices(m)); }
 
 }  // namespace headroom

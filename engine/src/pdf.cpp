@@ -450,8 +450,9 @@ std::string estimate_to_pdf(const Scenario& s, const Estimate& e) {
         w.y -= 10;
         w.paragraph(left, right - left, component_label(f.component), 10, kBold);
         w.paragraph(left + 10, right - left - 10, f.formula, 9);
-        w.paragraph(left + 10, right - left - 10, "= " + f.substituted, 9, kRegular, kAccentInk);
-        if (!f.source.empty()) w.paragraph(left + 10, right - left - 10, "Source: " + f.source, 8, kOblique, kDim);
+        w.paragraph(left + 10, right - left - 10, "= " + std::string(f.substituted), 9, kRegular, kAccentInk);
+        if (!f.source.empty())
+            w.paragraph(left + 10, right - left - 10, "Source: " + std::string(f.source), 8, kOblique, kDim);
     }
 
     // [Footer] on every page.

@@ -1,9 +1,14 @@
-// Internal to the estimator: the Term each component function returns, the parameter counts
-// they share, the sharding rule, and the citations. Not part of the engine's API.
+// Internal to the estimator: the text a component function writes its formula into, the Term it
+// returns, the parameter counts they share, the sharding rule, and the citations. Not part of
+// the engine's API.
 #pragma once
+#include <charconv>
+#include <concepts>
 #include <string>
+#include <string_view>
 
 #include "headroom/estimate.h"
+#include "headroom/format.h"
 
 namespace headroom::detail {
 
@@ -18,49 +23,103 @@ inline constexpr const char* kKorthikanti =
 inline constexpr const char* kLora = "Hu et al. 2021, LoRA: Low-Rank Adaptation of Large Language Models, §4.1";
 inline constexpr const char* kQlora = "Dettmers et al. 2023, QLoRA: Efficient Finetuning of Quantized LLMs, §3";
 
-// A component's bytes on the GPU, its bytes in host memory (offloaded states), and its formula.
-struct Term {
-    double bytes = 0;
-    double host = 0;
-    Formula formula;
+// Numbers as the formulas print them, formatted straight into the text.
+struct Num { double v; };          // "8.03B", "4096", "0.5"
+struct Gb { double bytes; };       // "16.06 GB"
+struct Fixed { double v; int digits; };  // "0.10" (2 digits)
+struct BytesEach { DType type; };  // "2 B"
+inline Num num(double v) { return {v}; }
+inline Gb gb(double bytes) { return {bytes}; }
+inline Fixed fixed(double v, int digits) { return {v, digits}; }
+inline BytesEach bytes_each(DType t) { return {t}; }
+
+// One of a formula's three texts, written as its component computes: strings append, numbers
+// format in place. Off (a bytes-only estimate), it ignores what it is given.
+class Part {
+public:
+    explicit Part(bool on) : on_(on) {
+        if (on) text_.reserve(kLongest);
+    }
+    Part& operator<<(std::string_view s) {
+        if (on_) text_.append(s);
+        return *this;
+    }
+    Part& operator<<(const char* s) { return *this << std::string_view(s); }
+    template <std::integral I>
+        requires(!std::same_as<I, bool> && !std::same_as<I, char>)
+    Part& operator<<(I v) {  // as std::to_string
+        if (!on_) return *this;
+        char buf[24];
+        const char* end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+        return *this << std::string_view(buf, static_cast<size_t>(end - buf));
+    }
+    Part& operator<<(Num n) {
+        if (on_) append_count(text_, n.v);
+        return *this;
+    }
+    Part& operator<<(Gb g) {
+        if (on_) append_gb(text_, g.bytes, 2);
+        return *this;
+    }
+    Part& operator<<(Fixed f) {
+        if (on_) append_fixed(text_, f.v, f.digits);
+        return *this;
+    }
+    Part& operator<<(BytesEach b) { return *this << num(dtype_bytes(b.type)) << " B"; }
+    // A piece of text a function writes, streamed like a manipulator: out << "2 × " << tokens.
+    template <std::invocable<Part&> Write>
+    Part& operator<<(Write&& write) {
+        if (on_) write(*this);
+        return *this;
+    }
+
+    std::string_view view() const { return text_; }
+    void clear() { text_.clear(); }
+
+private:
+    static constexpr size_t kLongest = 512;  // the longest part seen is some 380 bytes
+    std::string text_;
+    bool on_;
 };
 
-// What every component function reads. `text` off skips all formula strings (the planner's
-// searches call the estimator hundreds of times and read only the bytes); the bytes are
-// computed the same way either way, so text never feeds back into them.
+// The formula of the component being computed: symbolic, with the scenario's numbers, and
+// its source. The estimator takes it after each component and clears it for the next.
+struct Text {
+    explicit Text(bool on) : formula(on), substituted(on), source(on) {}
+    Part formula, substituted, source;
+    void clear() { formula.clear(), substituted.clear(), source.clear(); }
+};
+
+// What every component function reads, and the text it writes. The bytes are computed the
+// same way whether the text is on or off, so text never feeds back into them.
 struct Ctx {
     const Scenario& s;
-    bool text = true;
+    Text& text;
 };
 
-// A formula's three strings, built by a component's callback only when the context wants text.
-struct Text {
-    std::string formula, substituted, source;
+// A component's bytes on the GPU and in host memory (offloaded states). Its formula is in
+// the context's text.
+struct Term {
+    Component component;
+    double bytes = 0;
+    double host = 0;
 };
 
-std::string gb(double bytes);        // "16.06 GB"
-std::string num(double v);           // "8.03B"
-std::string bytes_each(DType t);     // "2 B"
-Term term(Component c, double bytes, Text text);
-// The same state kept in host memory instead (ZeRO-Offload): 0 on the GPU.
-Term host_term(Component c, double host_bytes, Text text);
-
-template <class MakeText>
-Term term(const Ctx& ctx, Component c, double bytes, MakeText&& make) {
-    return ctx.text ? term(c, bytes, make()) : Term{bytes, 0, Formula{c, {}, {}, {}}};
-}
-// On the GPU, or in host memory when `in_host` (ZeRO-Offload of the optimizer's states).
-template <class MakeText>
-Term state_term(const Ctx& ctx, Component c, bool in_host, double bytes, MakeText&& make) {
-    if (!in_host) return term(ctx, c, bytes, make);
-    return ctx.text ? host_term(c, bytes, make()) : Term{0, bytes, Formula{c, {}, {}, {}}};
-}
+// Ends a component whose text is written: on the GPU, the substituted text closing with the
+// result.
+Term term(const Ctx& ctx, Component c, double bytes);
+// On the GPU, or in host memory when `in_host` (ZeRO-Offload of the optimizer's states), where
+// it takes 0 on the GPU.
+Term state_term(const Ctx& ctx, Component c, bool in_host, double bytes);
+// A component this scenario does not hold, and why; writes its whole text.
 Term not_held(const Ctx& ctx, Component c, const char* why);
 inline bool training(const Scenario& s) { return s.mode == Mode::Training; }
 
 // Parameter counts every model-state term uses, computed once per estimate.
 struct ParamCounts {
     double total = 0;             // N: every weight
+    double derived = 0;           // derived from the architecture (N unless `params` overrides it)
+    double active = 0;            // of derived, touched per token
     double expert = 0;            // of N, inside routed experts (sharded by ep)
     double trainable = 0;         // N for full fine-tuning, the adapters for LoRA/QLoRA; 0 in inference
     double trainable_expert = 0;  // of trainable, inside routed experts
@@ -72,14 +131,28 @@ ParamCounts param_counts(const Scenario& s);
 
 // A weight-shaped count split over tensor and pipeline ranks, experts over ep, and over
 // data-parallel ranks once the ZeRO stage reaches `stage` (1: optimizer states and master
-// weights, 2: + gradients, 3: + weights).
+// weights, 2: + gradients, 3: + weights). Written into a formula as symbols, "N ÷ (tp × dp)",
+// or as numbers, "8.03B ÷ (2 × 8)".
 struct Shard {
-    double count;          // per GPU
-    std::string text;      // "N ÷ (tp × dp)"; empty without ctx.text
-    std::string substituted;
+    double count;  // per GPU
+    const char* symbol;
+    double n, n_expert;
+    const Parallel& parallel;
+    bool zero;   // divided by dp
+    bool by_ep;  // experts divided by ep
+
+    struct Symbols { const Shard& shard; };
+    struct Numbers { const Shard& shard; };
+    Symbols symbols() const { return {*this}; }
+    Numbers numbers() const { return {*this}; }
 };
-Shard shard(const Ctx& ctx, int stage, double n, double n_expert, const char* symbol);
-std::string zero_source(const Scenario& s);
+Shard shard(const Scenario& s, int stage, double n, double n_expert, const char* symbol);
+Part& operator<<(Part& out, Shard::Symbols x);
+Part& operator<<(Part& out, Shard::Numbers x);
+// The ZeRO citation, "; sharding: Rajbhandari et al. 2020 ...", when ZeRO shards anything.
+struct ZeroSource { bool sharded; };
+ZeroSource zero_source(const Scenario& s);
+Part& operator<<(Part& out, ZeroSource z);
 
 Term weights(const Ctx& ctx, const ParamCounts& p);
 Term master_weights(const Ctx& ctx, const ParamCounts& p);

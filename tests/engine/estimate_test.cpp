@@ -205,3 +205,28 @@ TEST(Estimate, FormulasCarryTheirNumbersAndSources) {
     EXPECT_NE(act.substituted.find("18.25 GB"), std::string::npos) << act.substituted;
     EXPECT_NE(act.source.find("Korthikanti"), std::string::npos);
 }
+
+// The web UI copies Estimates (A/B compare): a copy's formulas read the copy's own text, which
+// outlives the original; a move carries the text along.
+TEST(Estimate, FormulasSurviveCopiesAndMoves) {
+    const Estimate reference = estimate(parsed(R"({"parallel":{"dp":8,"zero":3},"finetune":"lora"})"));
+    Estimate copy, moved;
+    {
+        Estimate original = estimate(parsed(R"({"parallel":{"dp":8,"zero":3},"finetune":"lora"})"));
+        copy = original;
+        moved = std::move(original);
+        original = estimate(parsed(R"({"mode":"inference"})"));  // reuse: must not touch the others
+    }
+    ASSERT_EQ(copy.formulas.size(), reference.formulas.size());
+    ASSERT_EQ(moved.formulas.size(), reference.formulas.size());
+    for (size_t i = 0; i < reference.formulas.size(); ++i) {
+        for (const Estimate* e : {&copy, &moved}) {
+            const Formula f = e->formulas[i];
+            EXPECT_EQ(f.component, reference.formulas[i].component);
+            EXPECT_EQ(f.formula, reference.formulas[i].formula);
+            EXPECT_EQ(f.substituted, reference.formulas[i].substituted);
+            EXPECT_EQ(f.source, reference.formulas[i].source);
+        }
+    }
+    EXPECT_EQ(copy.fits.size(), reference.fits.size());
+}

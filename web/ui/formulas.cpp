@@ -27,9 +27,9 @@ void DrawFormulas(AppState& app) {
         ImGui::Indent(h);
         ImGui::PushTextWrapPos(0.0f);
         // Lines the engine leaves empty (a component with no source, say) take no space.
-        if (!f.formula.empty()) ImGui::TextUnformatted(f.formula.c_str());
-        if (!f.substituted.empty()) ui::TextColored(theme::Colors().accent, f.substituted.c_str());
-        if (!f.source.empty()) ui::TextDim(f.source.c_str());
+        if (!f.formula.empty()) ImGui::TextUnformatted(f.formula.data(), f.formula.data() + f.formula.size());
+        if (!f.substituted.empty()) ui::TextColored(theme::Colors().accent, f.substituted);
+        if (!f.source.empty()) ui::TextDim(f.source);
         ImGui::PopTextWrapPos();
         ImGui::Unindent(h);
         ImGui::Dummy({0, 0.4f * em});

@@ -191,13 +191,13 @@ void CardTitle(const AppState& app, const char* title) {
     ImGui::Spacing();
 }
 
-void TextColored(ImU32 color, const char* text) {
+void TextColored(ImU32 color, std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(text);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopStyleColor();
 }
 
-void TextDim(const char* text) { TextColored(theme::Colors().text_dim, text); }
+void TextDim(std::string_view text) { TextColored(theme::Colors().text_dim, text); }
 
 void TextDimParts(std::span<const std::string> parts) {
     const float avail = ImGui::GetContentRegionAvail().x;

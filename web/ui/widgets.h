@@ -50,8 +50,8 @@ void CardTitle(const AppState& app, const char* title);
 void TextDimParts(std::span<const std::string> parts);
 
 // Text in a colour; `Dim` for secondary text.
-void TextColored(ImU32 color, const char* text);
-void TextDim(const char* text);
+void TextColored(ImU32 color, std::string_view text);
+void TextDim(std::string_view text);
 // A small square of a component's colour at the cursor, text following on the same line.
 void Swatch(ImU32 color);
 // Right-aligns `text` in the current table cell.

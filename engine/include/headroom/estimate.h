@@ -2,10 +2,11 @@
 // each computing its bytes and its formula (symbolic, substituted, cited) in one place.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "headroom/gpu.h"
 #include "headroom/scenario.h"
 
 namespace headroom {
@@ -19,11 +20,53 @@ inline constexpr Component kAllComponents[kComponentCount] = {
 std::string_view component_id(Component c);     // "optimizer_states"
 std::string_view component_label(Component c);  // "Optimizer states"
 
+// One component's formula. The text is a view into the Estimate it was read from, valid while
+// that Estimate lives unchanged; a copy of an Estimate has its own text.
 struct Formula {
     Component component;
-    std::string formula;      // symbolic, e.g. "N × b_w / shard"
-    std::string substituted;  // the same with the scenario's numbers and the result
-    std::string source;       // citation
+    std::string_view formula;      // symbolic, e.g. "N × b_w / shard"
+    std::string_view substituted;  // the same with the scenario's numbers and the result
+    std::string_view source;       // citation
+};
+
+// An estimate's formulas, at most one per component, in the order added. Their text is held
+// in one buffer, by offsets: copying or moving the list copies or moves the text with it, and
+// the Formula read from a list points into that list.
+class Formulas {
+public:
+    class iterator {
+    public:
+        using value_type = Formula;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        iterator(const Formulas* list, size_t i) : list_(list), i_(i) {}
+        Formula operator*() const { return (*list_)[i_]; }
+        iterator& operator++() { ++i_; return *this; }
+        iterator operator++(int) { iterator was = *this; ++i_; return was; }
+        bool operator==(const iterator& o) const { return i_ == o.i_; }
+    private:
+        const Formulas* list_ = nullptr;
+        size_t i_ = 0;
+    };
+
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    Formula operator[](size_t i) const;
+    iterator begin() const { return {this, 0}; }
+    iterator end() const { return {this, size_}; }
+
+    // Adds component c's formula (the estimator's; at most kComponentCount of them).
+    void push_back(Component c, std::string_view formula, std::string_view substituted, std::string_view source);
+    void reserve_text(size_t bytes) { text_.reserve(bytes); }
+
+private:
+    struct Entry {
+        Component component;
+        size_t formula, substituted, source, end;  // where each part starts in text_, and where the last ends
+    };
+    std::string text_;  // each entry's formula, substituted and source, back to back
+    std::array<Entry, kComponentCount> entries_{};
+    size_t size_ = 0;
 };
 
 struct Fit {
@@ -32,6 +75,25 @@ struct Fit {
     double capacity_bytes;
     bool fits;
     double free_bytes;      // capacity - total; negative when it does not fit
+};
+
+// Every catalogue GPU's fit, in catalogue order (or none), held in place: no allocation.
+class Fits {
+public:
+    const Fit* begin() const { return items_.data(); }
+    const Fit* end() const { return items_.data() + size_; }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const Fit& operator[](size_t i) const { return items_[i]; }
+
+    // Adds a GPU's fit (the estimator's; at most kGpuCatalogueSize of them).
+    void push_back(const Fit& f) {
+        if (size_ < items_.size()) items_[size_++] = f;
+    }
+
+private:
+    std::array<Fit, kGpuCatalogueSize> items_;
+    size_t size_ = 0;
 };
 
 struct Estimate {
@@ -45,8 +107,8 @@ struct Estimate {
     double params_total = 0;
     double params_active = 0;
     double params_trainable = 0;
-    std::vector<Formula> formulas;  // one per component, in kAllComponents order
-    std::vector<Fit> fits;          // every catalogue GPU, catalogue order
+    Formulas formulas;              // one per component, in kAllComponents order
+    Fits fits;                      // every catalogue GPU, catalogue order
 
     double operator[](Component c) const { return bytes[static_cast<int>(c)]; }
 };

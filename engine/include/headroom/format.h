@@ -18,4 +18,10 @@ std::string format_fixed(double v, int digits);
 // Integer with thousands separators: 16060000000 -> "16,060,000,000".
 std::string format_int(double v);
 
+// The same appended to `out`, with no string of their own (the estimator writes its formula
+// text through these).
+void append_gb(std::string& out, double bytes, int digits = 1);
+void append_count(std::string& out, double n);
+void append_fixed(std::string& out, double v, int digits);
+
 }  // namespace headroom

@@ -1,5 +1,6 @@
 // GPU catalogue: capacities in bytes, with sources.
 #pragma once
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -15,6 +16,7 @@ struct GpuSpec {
 };
 
 std::span<const GpuSpec> gpu_catalogue();
+inline constexpr size_t kGpuCatalogueSize = 22;  // gpu_catalogue().size(), for storage sized at compile time
 const GpuSpec* find_gpu(std::string_view id);
 
 }  // namespace headroom

@@ -111,4 +111,13 @@ double lora_factored_elements(const ModelArch& m, int rank, unsigned modules);
 // Adafactor's factored second moment: rows + cols per matrix, the full size per vector.
 double factored_state_elements(const ModelArch& m);
 
+// The same counts over a listing weight_matrices(m) already made: a caller that needs several
+// lists the matrices once.
+double derived_params(std::span<const Matrix> matrices);
+double derived_active_params(const ModelArch& m, std::span<const Matrix> matrices);
+double derived_expert_params(std::span<const Matrix> matrices);
+double lora_params(std::span<const Matrix> matrices, int rank, unsigned modules, bool experts_only = false);
+double lora_factored_elements(std::span<const Matrix> matrices, int rank, unsigned modules);
+double factored_state_elements(std::span<const Matrix> matrices);
+
 }  // namespace headroom
