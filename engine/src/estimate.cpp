@@ -82,12 +82,9 @@ Estimate estimate(const Scenario& s) { return estimate(s, EstimateOptions{}); }
 
 Estimate estimate(const Scenario& s, const EstimateOptions& options) {
     Estimate e;
-    // The text each component writes, kept from call to call so that writing it allocates
-    // nothing; copied into the Estimate's own buffer after each component.
-    thread_local Text written(true);
-    Text unwritten(false);
-    Text& text = options.formulas ? written : unwritten;
-    text.clear();
+    // The text each component writes, reserved once per estimate and reused by each
+    // component; copied into the Estimate's own buffer after each one.
+    Text text(options.formulas);
     const Ctx ctx{s, text};
     const ParamCounts p = param_counts(s);
     e.params_total = p.total;
