@@ -1,7 +1,7 @@
 // Starts Headroom: the Emscripten Module hooks, window.headroom (the text API the tests and
-// scripts use), the service worker for offline use, and headroom.js itself. A file, not an
-// inline script, so the Content-Security-Policy can forbid inline scripts. It runs in the
-// <head>, before the body exists: elements are looked up when they are needed.
+// scripts use), the service worker for offline use, and headroom.js itself. The build inlines
+// it, minified, in index.html's <head> under a hash in the Content-Security-Policy
+// (web/tools/make_page.mjs). It runs before the body exists: elements are looked up when used.
 (() => {
   const byId = (id) => document.getElementById(id);
   const whenParsed = (then) => {
@@ -71,12 +71,19 @@
       canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
     } catch (e) { /* the app reports a missing WebGL 2 itself */ }
   };
-  whenParsed(() => requestAnimationFrame(() => setTimeout(createContext, 0)));
-  // Emscripten's hook for instantiating the wasm: the module compiled above, started once the
-  // page is parsed (on a busy machine the compile can finish first, and the app needs its canvas).
-  const parsed = new Promise((ok) => whenParsed(ok));
+  // The page parsed and its first frame (the preview) handed to the compositor: from here the
+  // main thread may block. The app needs its canvas, and the preview must not wait for it. A
+  // hidden page (a background tab, an offscreen frame) gets no animation frames: it starts
+  // after 100 ms instead.
+  const previewDrawn = new Promise((ok) => whenParsed(() => {
+    requestAnimationFrame(() => setTimeout(ok, 0));
+    setTimeout(ok, 100);
+  }));
+  previewDrawn.then(createContext);
+  // Emscripten's hook for instantiating the wasm: the module compiled above, once the preview
+  // is drawn (on a busy machine the compile can finish first).
   window.Module.instantiateWasm = (imports, receiveInstance) => {
-    Promise.all([compiled, parsed])
+    Promise.all([compiled, previewDrawn])
       .then(([module]) => {
         createContext();
         return WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module));

@@ -1,0 +1,37 @@
+// Writes the site's index.html from web/index.html:
+// - the default scenario's result, printed by the engine (web/tools/preview.cpp, built for
+//   node), in place of <!-- headroom:preview -->, so the result is on screen at once;
+// - headroom.css and boot.js inlined (boot.js minified by terser), so the first paint waits
+//   for no other request;
+// - their SHA-256 hashes added to the Content-Security-Policy, which still allows no other
+//   inline style or script.
+// node make_page.mjs TEMPLATE PREVIEW_JS CSS BOOT_JS TERSER_DIR OUT
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const [template, previewJs, cssPath, bootPath, terserDir, out] = process.argv.slice(2);
+const { minify } = createRequire(join(terserDir, 'package.json'))('terser');
+
+function replaceOnce(text, what, by) {
+  const at = text.indexOf(what);
+  if (at < 0 || text.indexOf(what, at + 1) >= 0) throw new Error(`make_page: expected one ${what} in ${template}`);
+  return text.slice(0, at) + by + text.slice(at + what.length);
+}
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const preview = execFileSync(process.execPath, [previewJs], { encoding: 'utf8' }).trim();
+if (!preview.startsWith('<section')) throw new Error('make_page: the preview tool printed no result');
+// Comments and indentation dropped; no rule is rewritten.
+const css = readFileSync(cssPath, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n').trim();
+const boot = (await minify(readFileSync(bootPath, 'utf8'), { compress: { passes: 2 }, mangle: true })).code;
+
+let page = readFileSync(template, 'utf8');
+page = replaceOnce(page, '<!-- headroom:preview -->', preview);
+page = replaceOnce(page, '<link rel="stylesheet" href="headroom.css">', `<style>${css}</style>`);
+page = replaceOnce(page, '<script src="boot.js"></script>', `<script>${boot}</script>`);
+page = replaceOnce(page, "script-src 'self'", `script-src 'self' ${sha256(boot)}`);
+page = replaceOnce(page, "style-src 'self'", `style-src 'self' ${sha256(css)}`);
+writeFileSync(out, page);
