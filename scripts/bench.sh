@@ -18,8 +18,9 @@ native_json=$(mktemp)
 trap 'rm -f "$native_json"' EXIT
 bench_bin="$build_root/native/bench/engine_bench"
 if [ -x "$bench_bin" ]; then
+  # Each benchmark warms up first: right after a build the first ones otherwise read ~2x slow.
   echo "== native engine benchmarks (median of 3 repetitions)"
-  "$bench_bin" --benchmark_min_time=0.2 --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  "$bench_bin" --benchmark_min_warmup_time=0.3 --benchmark_min_time=0.2 --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
     --benchmark_format=json --benchmark_out="$native_json" --benchmark_out_format=json >/dev/null
 else
   echo "bench: $bench_bin not built (is libbenchmark-dev installed?); native figures skipped" >&2
