@@ -5,8 +5,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 third_party="$root/third_party"
 
+# fonts-dejavu-core: a sans-serif for headless Chromium, in which the page draws its text (it
+# ships no font: web/font_atlas.cpp).
 want_pkgs=(cmake g++ ninja-build emscripten nodejs nlohmann-json3-dev libgtest-dev libbenchmark-dev
-           chromium fonts-inter fonts-dejavu-core python3-fonttools poppler-utils dpkg-dev clang libclang-rt-14-dev)
+           chromium fonts-dejavu-core poppler-utils dpkg-dev clang libclang-rt-14-dev)
 missing=()
 for p in "${want_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

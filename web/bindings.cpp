@@ -3,11 +3,13 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cfloat>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "headroom/report.h"
+#include "imgui.h"
 #include "platform.h"
 
 namespace {
@@ -91,6 +93,22 @@ std::string UiFieldMessage(const std::string& field) {
     return {};
 }
 // What each combo box drawn last frame shows: [{field, label, preview, fits}].
+// A face's line height and the width it gives `text`, in device pixels, or null for a face
+// the app does not have: the font atlas's tests (tests/e2e/ui_font.test.mjs).
+val UiTextSize(const std::string& face, const std::string& text) {
+    const AppState* app = PeekApp();
+    if (!app) return val::null();
+    const ImFont* font = face == "body" ? app->fonts.body
+                         : face == "heading" ? app->fonts.heading
+                         : face == "display" ? app->fonts.display : nullptr;
+    if (!font) return val::null();
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+    val out = val::object();
+    out.set("width", size.x);
+    out.set("line", font->FontSize);
+    return out;
+}
+
 val UiComboPreviews() {
     val out = val::array();
     if (const AppState* app = PeekApp()) {
@@ -129,5 +147,6 @@ EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("uiFieldMessage", &UiFieldMessage);
     emscripten::function("uiInputsInvalid", &UiInputsInvalid);
     emscripten::function("uiComboPreviews", &UiComboPreviews);
+    emscripten::function("uiTextSize", &UiTextSize);
     emscripten::function("uiSetPasteText", &UiSetPasteText);
 }

@@ -14,7 +14,7 @@
 
 #include "app_state.h"
 #include "browser_io.h"
-#include "fonts.h"
+#include "font_atlas.h"
 #include "headroom/report.h"
 #include "imgui.h"
 #include "platform.h"
@@ -72,31 +72,35 @@ constexpr int kFramesPerEvent = 4;
 
 std::unique_ptr<Platform> g_platform;
 
-// Inter, with DejaVu merged in for the maths glyphs Inter lacks.
-// Horizontal oversampling keeps glyphs sharp at fractional x positions; from devicePixelRatio 2
-// a pixel is small enough without it, and the atlas (rasterised at start) is four times larger.
-ImFont* AddFont(const unsigned char* data, unsigned int size, const ImWchar* ranges, float px, float ratio) {
-    ImGuiIO& io = ImGui::GetIO();
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;  // the bytes are static
-    cfg.OversampleH = ratio >= 2.0f ? 1 : 2;
-    cfg.OversampleV = 1;
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
-                                                  &cfg, ranges);
-    ImFontConfig merge = cfg;
-    merge.MergeMode = true;
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontSymbols), static_cast<int>(kFontSymbols_size), px,
-                                   &merge, kFontSymbols_ranges);
-    return font;
-}
+// The glyphs the page draws in body text: ASCII, Latin-1 and Latin Extended-A (names users
+// type), Greek letters, dashes and quotes, superscripts, arrows and the maths the formulas
+// print (Σ − √ ∞ ≈ ≠ ≤ ≥ ⋅ ⌈⌉⌊⌋), ✓ ✗. The browser draws them (font_atlas.cpp), so a glyph
+// costs no download, only atlas space and a moment at start.
+constexpr ImWchar kBodyGlyphs[] = {
+    0x0020, 0x017F, 0x0391, 0x03A9, 0x03B1, 0x03C9, 0x2010, 0x2027, 0x2070, 0x2079, 0x2190, 0x2193,
+    0x2211, 0x2212, 0x221A, 0x221A, 0x221E, 0x221E, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265,
+    0x22C5, 0x22C5, 0x2308, 0x230B, 0x2713, 0x2713, 0x2717, 0x2717, 0};
+// Headings and the big total print only the UI's own labels and numbers.
+constexpr ImWchar kHeadingGlyphs[] = {
+    0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2026, 0x2026,
+    0x2192, 0x2192, 0x2212, 0x2212, 0x2248, 0x2248, 0};
+
+// The layout's em sizes were set with Inter (Debian fonts-inter 3.19), whose regular a-z
+// advances are 13.88 em over a 1.2102 em line (hmtx and hhea of Inter-Regular.otf): text no
+// wider than that, whatever the user's font. DejaVu Sans, Debian's default, is 10% wider and is
+// drawn that much smaller; most system UI fonts (SF, Segoe UI, Roboto) are not wider.
+constexpr float kMaxAlphabetPerLine = 13.88f / 1.2102f;
+constexpr Face kRegular = {"400", kMaxAlphabetPerLine};
+constexpr Face kSemiBold = {"600", kMaxAlphabetPerLine};
 
 void BuildFontsAndStyle(AppState& app, float ratio) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    app.fonts.body = AddFont(kFontRegular, kFontRegular_size, kFontRegular_ranges, std::round(theme::kBodyPt * ratio), ratio);
-    app.fonts.heading = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kBodyPt * ratio), ratio);
-    app.fonts.display = AddFont(kFontSemiBold, kFontSemiBold_size, kFontSemiBold_ranges, std::round(theme::kDisplayPt * ratio), ratio);
-    io.FontDefault = app.fonts.body;
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    atlas.Clear();
+    atlas.FontBuilderIO = BrowserFontBuilder();
+    app.fonts.body = AddBrowserFont(atlas, kRegular, std::round(theme::kBodyPt * ratio), kBodyGlyphs);
+    app.fonts.heading = AddBrowserFont(atlas, kSemiBold, std::round(theme::kBodyPt * ratio), kHeadingGlyphs);
+    app.fonts.display = AddBrowserFont(atlas, kSemiBold, std::round(theme::kDisplayPt * ratio), kHeadingGlyphs);
+    ImGui::GetIO().FontDefault = app.fonts.body;
     app.scale = ratio;
     theme::ApplyStyle(ratio);
 }
