@@ -5,6 +5,7 @@
 // emscripten_*; it leaves requests in AppState and this file acts on them.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include <cmath>
@@ -17,6 +18,7 @@
 #include "font_atlas.h"
 #include "headroom/report.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "platform.h"
 #include "renderer.h"
 #include "ui/panels.h"
@@ -65,6 +67,7 @@ struct Platform {
     // On-demand frames: how many more to draw, and whether an animation frame is requested.
     int frames_left = 0;
     bool looping = false;
+    long caret_timer = 0;  // wakes the loop when an edited field's caret blinks
 };
 
 // Frames drawn after each event: ImGui settles layout, popups and hover state over two or three.
@@ -160,6 +163,23 @@ void CarryOutRequests(Platform& p) {
     SyncTextInput();              // the on-screen keyboard's hidden input
 }
 
+// ImGui shows a field's caret 0.8 s and hides it 0.4 s, holding it on while the user types
+// (CursorAnim < 0; imgui_widgets.cpp, InputTextEx): the seconds until it next changes, or -1.
+double SecondsToCaretBlink() {
+    const ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetActiveID());
+    if (!state || !ImGui::GetIO().ConfigInputTextCursorBlink) return -1;
+    if (state->CursorAnim < 0) return 0.8 - state->CursorAnim;
+    const double phase = std::fmod(state->CursorAnim, 1.2);
+    return phase <= 0.8 ? 0.8 - phase : 1.2 - phase;
+}
+
+void StartLoop(Platform& p);
+void OnCaretBlink(void*) {
+    g_platform->caret_timer = 0;
+    g_platform->frames_left = std::max(g_platform->frames_left, 1);
+    StartLoop(*g_platform);
+}
+
 void Frame() {
     Platform& p = *g_platform;
     SyncCanvas(p);
@@ -178,7 +198,8 @@ void Frame() {
 
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const float clear_rgb[3] = {bg.x, bg.y, bg.z};
-    RendererDraw(p.renderer, *ImGui::GetDrawData(), p.fb_w, p.fb_h, clear_rgb);
+    if (!RendererSameAsShown(p.renderer, *ImGui::GetDrawData(), p.fb_w, p.fb_h, clear_rgb))
+        RendererDraw(p.renderer, *ImGui::GetDrawData(), p.fb_w, p.fb_h, clear_rgb);
 
     CarryOutRequests(p);
     if (!p.first_frame_done) {
@@ -190,12 +211,19 @@ void Frame() {
     }
 
     // Nothing changes on screen without an event, so no frame is drawn until the next one (an
-    // idle page costs no CPU). A text field with the caret keeps drawing (the caret blinks,
-    // held keys repeat), and so does a held mouse button (ImGui repeats and drags per frame).
-    bool held = io.WantTextInput || InputPending();
+    // idle page costs no CPU). A held mouse button or key keeps frames coming (ImGui repeats
+    // keys and drags per frame); a field's caret wakes the loop only when it blinks.
+    bool held = InputPending();
     for (bool down : io.MouseDown) held = held || down;
-    if (held) p.frames_left = std::max(p.frames_left, 1);
+    for (bool down : io.KeysDown) held = held || down;
     --p.frames_left;
+    if (held) p.frames_left = std::max(p.frames_left, 1);
+    if (p.caret_timer) emscripten_clear_timeout(p.caret_timer);
+    p.caret_timer = 0;
+    if (p.frames_left <= 0 && io.WantTextInput) {
+        const double seconds = SecondsToCaretBlink();
+        if (seconds >= 0) p.caret_timer = emscripten_set_timeout(OnCaretBlink, seconds * 1000 + 5, nullptr);
+    }
 }
 
 // One frame per animation frame while frames are wanted; then the loop ends (returns false)

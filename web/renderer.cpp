@@ -2,6 +2,7 @@
 #include "renderer.h"
 
 #include <cstddef>
+#include <utility>
 
 #include "imgui.h"
 
@@ -102,6 +103,38 @@ void RendererUploadFonts(Renderer& r) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(r.font_texture)));
     io.Fonts->ClearTexData();  // the atlas's pixels live on the GPU now
+    r.shown.clear();  // a new texture, perhaps under the old one's name
+}
+
+namespace {
+void Append(std::vector<unsigned char>& out, const void* data, size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    out.insert(out.end(), bytes, bytes + size);
+}
+}  // namespace
+
+bool RendererSameAsShown(Renderer& r, const ImDrawData& data, int fb_w, int fb_h, const float clear_rgb[3]) {
+    std::vector<unsigned char>& frame = r.next;
+    frame.clear();
+    const int size[2] = {fb_w, fb_h};
+    Append(frame, size, sizeof size);
+    Append(frame, clear_rgb, 3 * sizeof(float));
+    Append(frame, &data.DisplayPos, sizeof data.DisplayPos);
+    Append(frame, &data.DisplaySize, sizeof data.DisplaySize);
+    for (int n = 0; n < data.CmdListsCount; ++n) {
+        const ImDrawList& list = *data.CmdLists[n];
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            Append(frame, &cmd.ClipRect, sizeof cmd.ClipRect);
+            Append(frame, &cmd.TextureId, sizeof cmd.TextureId);
+            Append(frame, &cmd.IdxOffset, sizeof cmd.IdxOffset);
+            Append(frame, &cmd.ElemCount, sizeof cmd.ElemCount);
+        }
+        Append(frame, list.VtxBuffer.Data, static_cast<size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+        Append(frame, list.IdxBuffer.Data, static_cast<size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    }
+    if (frame == r.shown) return true;
+    std::swap(r.shown, r.next);
+    return false;
 }
 
 void RendererDraw(Renderer& r, const ImDrawData& data, int fb_w, int fb_h, const float clear_rgb[3]) {

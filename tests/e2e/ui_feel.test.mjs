@@ -265,3 +265,55 @@ test('idle: no frame is drawn while nothing happens', async () => {
   assert.equal(f1, f0);
   await context.close();
 });
+
+test('an edited field costs a frame only when its caret blinks; a frame that changes nothing is not drawn', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Every frame drawn starts with one clear (web/renderer.cpp): count them.
+  await context.addInitScript(() => {
+    window.__clears = 0;
+    const clear = WebGL2RenderingContext.prototype.clear;
+    WebGL2RenderingContext.prototype.clear = function (...a) { window.__clears++; return clear.apply(this, a); };
+  });
+  const page = await context.newPage();
+  await page.goto(session.url);
+  await page.evaluate(() => window.headroom.ready.then(() => true));
+  await nextFrames(page, 2);
+  await clickItem(page, 'batch', { fx: 0.3 });
+  await new Promise((ok) => setTimeout(ok, 300));
+  const counts = () => page.evaluate(() => ({ frames: Module.frameCount(), clears: window.__clears }));
+  const a = await counts();
+  await new Promise((ok) => setTimeout(ok, 1300));
+  const b = await counts();
+  // ImGui shows the caret 0.8 s and hides it 0.4 s: one to three changes in 1.3 s, a frame each
+  // (a loop drawing every animation frame would have drawn ~78).
+  assert.ok(b.frames - a.frames >= 1 && b.frames - a.frames <= 4, `${b.frames - a.frames} frames in 1.3 s with the caret in a field`);
+  // A key: the frames that follow an event settle ImGui; those that change nothing are not drawn.
+  const before = (await readSummary(page)).totalBytes;
+  await page.keyboard.press('End');
+  await page.keyboard.type('2');
+  await new Promise((ok) => setTimeout(ok, 300));
+  const c = await counts();
+  const after = (await readSummary(page)).totalBytes;
+  assert.notEqual(after, before);
+  assert.equal(after, cliTotal(await scenario(page)));
+  assert.ok(c.frames - b.frames >= 4, `${c.frames - b.frames} frames after two keys`);
+  assert.ok(c.clears > b.clears && c.clears - b.clears < c.frames - b.frames,
+    `${c.clears - b.clears} of ${c.frames - b.frames} frames drawn after two keys`);
+  await context.close();
+});
+
+test('a held key repeats (Backspace held clears the field)', async () => {
+  const { page, context, problems } = await openApp(session);
+  await clickItem(page, 'seq_len', { fx: 0.3 });
+  await page.keyboard.press('End');
+  // ImGui repeats a held key after 0.275 s, every 0.05 s: "4096" is gone well within 1 s.
+  await page.keyboard.down('Backspace');
+  await new Promise((ok) => setTimeout(ok, 1000));
+  await page.keyboard.up('Backspace');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter', { delay: 50 });
+  await nextFrames(page, 2);
+  assert.equal(JSON.parse(await scenario(page)).seq_len, 12);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
