@@ -26,8 +26,9 @@ EM_JS(void, js_glyph_metrics, (const char* weight, float em_px, const unsigned* 
     ctx.font = UTF8ToString(weight) + ' ' + em_px + 'px ' + getComputedStyle(document.body).fontFamily;
     const font = ctx.measureText('x');
     let o = out >> 2;
-    HEAPF32[o++] = font.fontBoundingBoxAscent;
-    HEAPF32[o++] = font.fontBoundingBoxDescent;
+    // fontBoundingBox* came last (Firefox 116): before it, a typical UI font's 0.93 / 0.24 em.
+    HEAPF32[o++] = font.fontBoundingBoxAscent ?? 0.93 * em_px;
+    HEAPF32[o++] = font.fontBoundingBoxDescent ?? 0.24 * em_px;
     for (let i = 0; i < n; i++) {
         const m = ctx.measureText(String.fromCodePoint(HEAPU32[(code_points >> 2) + i]));
         HEAPF32[o++] = m.width;
