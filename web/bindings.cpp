@@ -92,7 +92,6 @@ std::string UiFieldMessage(const std::string& field) {
         if (f == field) return message;
     return {};
 }
-// What each combo box drawn last frame shows: [{field, label, preview, fits}].
 // A face's line height and the width it gives `text`, in device pixels, or null for a face
 // the app does not have: the font atlas's tests (tests/e2e/ui_font.test.mjs).
 val UiTextSize(const std::string& face, const std::string& text) {
@@ -109,6 +108,7 @@ val UiTextSize(const std::string& face, const std::string& text) {
     return out;
 }
 
+// What each combo box drawn last frame shows: [{field, label, preview, fits}].
 val UiComboPreviews() {
     val out = val::array();
     if (const AppState* app = PeekApp()) {

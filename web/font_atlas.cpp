@@ -73,20 +73,27 @@ struct Glyph {
     int x = 0, y = 0;                  // position in the atlas
 };
 
-// The face's pixels per em: its ascent + descent fill `line_px` (as stbtt_ScaleForPixelHeight
-// sizes ImGui fonts), unless the family's regular a-z would then be wider than
-// `max_alphabet_per_line` lines; then it is set smaller, centred in the line, the bold faces by
-// the same factor (as CSS's size-adjust tames a wide fallback font).
-float FaceEm(const char* weight, float line_px, float max_alphabet_per_line) {
-    constexpr float kReferenceEm = 100.0f;
+constexpr float kReferenceEm = 100.0f;
+
+// The family's regular a-z advances, in em: the width FaceEm holds every face to.
+float AlphabetEm() {
     unsigned alphabet[26];
     for (unsigned i = 0; i < 26; ++i) alphabet[i] = 'a' + i;
     float m[2 + 5 * 26] = {};
     js_glyph_metrics("400", kReferenceEm, alphabet, 26, m);
-    float alphabet_em = 0;
-    for (int i = 0; i < 26; ++i) alphabet_em += m[2 + 5 * i] / kReferenceEm;
-    js_glyph_metrics(weight, kReferenceEm, nullptr, 0, m);
-    const float line_per_em = (m[0] + m[1]) / kReferenceEm;
+    float em = 0;
+    for (int i = 0; i < 26; ++i) em += m[2 + 5 * i] / kReferenceEm;
+    return em;
+}
+
+// The face's pixels per em: its ascent + descent fill `line_px` (as stbtt_ScaleForPixelHeight
+// sizes ImGui fonts), unless the family's regular a-z (`alphabet_em`) would then be wider than
+// `max_alphabet_per_line` lines; then it is set smaller, centred in the line, the bold faces by
+// the same factor (as CSS's size-adjust tames a wide fallback font).
+float FaceEm(const char* weight, float line_px, float max_alphabet_per_line, float alphabet_em) {
+    float font[2] = {};
+    js_glyph_metrics(weight, kReferenceEm, nullptr, 0, font);
+    const float line_per_em = (font[0] + font[1]) / kReferenceEm;
     if (!(line_per_em > 0) || !(alphabet_em > 0)) return line_px;  // a browser without the metrics
     return std::min(line_px / line_per_em, max_alphabet_per_line * line_px / alphabet_em);
 }
@@ -101,9 +108,9 @@ std::vector<unsigned> CodePoints(const ImWchar* ranges) {
 bool IsDigit(unsigned c) { return c >= '0' && c <= '9'; }
 
 // Measures one face's glyphs and sets its ascent and descent. Returns its pixels per em.
-float MeasureFace(ImFontAtlas* atlas, ImFontConfig& face, std::vector<Glyph>& glyphs) {
+float MeasureFace(ImFontAtlas* atlas, ImFontConfig& face, float alphabet_em, std::vector<Glyph>& glyphs) {
     const Face& source = *static_cast<const Face*>(face.FontData);
-    const float em = FaceEm(source.css_weight, face.SizePixels, source.max_alphabet_per_line);
+    const float em = FaceEm(source.css_weight, face.SizePixels, source.max_alphabet_per_line, alphabet_em);
     const std::vector<unsigned> code_points = CodePoints(face.GlyphRanges);
     const int n = static_cast<int>(code_points.size());
     std::vector<float> m(2 + 5 * code_points.size());
@@ -182,7 +189,8 @@ bool Build(ImFontAtlas* atlas) {
 
     std::vector<Glyph> glyphs;
     std::vector<float> em_px;  // per face
-    for (ImFontConfig& face : atlas->ConfigData) em_px.push_back(MeasureFace(atlas, face, glyphs));
+    const float alphabet_em = AlphabetEm();
+    for (ImFontConfig& face : atlas->ConfigData) em_px.push_back(MeasureFace(atlas, face, alphabet_em, glyphs));
 
     std::vector<int> custom_x(atlas->CustomRects.Size), custom_y(atlas->CustomRects.Size);
     std::vector<Box> boxes;
