@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "headroom/fields.h"
 #include "headroom/format.h"
 #include "headroom/report.h"
 #include "json.h"
@@ -36,7 +37,6 @@ std::string csv_row(std::initializer_list<std::string_view> fields) {
     return row + "\r\n";
 }
 
-std::string plain(double v) { return format_count(v); }
 std::string integer(double v) { return format_fixed(std::round(v), 0); }
 
 }  // namespace
@@ -101,51 +101,14 @@ std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
     auto input = [&](std::string_view item, const std::string& value, std::string_view unit) {
         out += csv_row({"input", item, value, unit, "", "", "", ""});
     };
-    const ModelArch& m = s.model;
-    input("mode", std::string(mode_name(s.mode)), "");
-    input("model", s.model_preset.empty() ? "custom" : s.model_preset, "");
-    input("params", integer(e.params_total), "parameters");
-    input("layers", std::to_string(m.layers), "");
-    input("hidden", std::to_string(m.hidden), "");
-    input("heads", std::to_string(m.heads), "");
-    input("kv_heads", std::to_string(effective_kv_heads(m)), "");
-    input("head_dim", std::to_string(effective_head_dim(m)), "");
-    input("batch", std::to_string(s.batch), "sequences");
-    input("seq_len", std::to_string(s.seq_len), "tokens");
-    input("kv_cache", kv_cache_enabled(s) ? "on" : "off", "");
-    input("kv_tokens", std::to_string(effective_kv_tokens(s)), "tokens");
-    input("dtype_weights", std::string(dtype_name(s.dtypes.weights)), "");
-    input("dtype_gradients", std::string(dtype_name(s.dtypes.gradients)), "");
-    input("dtype_activations", std::string(dtype_name(s.dtypes.activations)), "");
-    input("dtype_kv_cache", std::string(dtype_name(s.dtypes.kv_cache)), "");
-    input("dtype_master_weights", s.dtypes.master_weights ? std::string(dtype_name(*s.dtypes.master_weights)) : "none", "");
-    input("dtype_optimizer_state", std::string(dtype_name(s.dtypes.optimizer_state)), "");
-    input("optimizer", std::string(optimizer_name(s.optimizer)), "");
-    input("recompute", std::string(recompute_name(s.recompute)), "");
-    input("flash_attention", s.flash_attention ? "on" : "off", "");
-    input("activation_model", std::string(activation_model_name(s.activation_model)), "");
-    input("dp", std::to_string(s.parallel.dp), "GPUs");
-    input("zero", std::to_string(s.parallel.zero), "stage");
-    input("tp", std::to_string(s.parallel.tp), "GPUs");
-    input("pp", std::to_string(s.parallel.pp), "stages");
-    input("sp", s.parallel.sp ? "on" : "off", "");
-    input("ep", std::to_string(s.parallel.ep), "GPUs");
-    input("grad_accum", std::to_string(effective_grad_accum(s)), "micro-batches");
-    input("embeddings_and_logits", s.embeddings_and_logits ? "on" : "off", "");
-    input("dtype_logits", std::string(dtype_name(s.dtypes.logits)), "");
-    input("finetune", std::string(finetune_name(s.finetune)), "");
-    if (s.finetune != Finetune::Full) {
-        std::string modules;
-        for (Module m : kAllModules)
-            if (s.lora.has(m)) modules += (modules.empty() ? "" : " ") + std::string(module_name(m));
-        input("lora_rank", std::to_string(s.lora.rank), "");
-        input("lora_modules", modules, "");
+    // Every field the scenario uses, by its JSON path, in effect (a default that follows another
+    // field shows the value it follows); the architecture's additions only where they are set.
+    for (const Field& f : scenario_fields()) {
+        if (!f.used_by(s)) continue;
+        if ((f.flags & kOmitZero) && f.get(s).value_or(0) == 0) continue;
+        input(f.path, field_value_text(f, s, false), f.unit);
+        if (f.path == "model") input("params", integer(e.params_total), "parameters");
     }
-    input("offload_optimizer", s.offload.optimizer ? "on" : "off", "");
-    input("offload_params", s.offload.params ? "on" : "off", "");
-    input("overhead_fraction", plain(s.overhead.fraction), "");
-    input("overhead_bytes", integer(s.overhead.bytes), "B");
-    input("gpu", s.gpu, "");
     auto size_row = [&](std::string_view item, double bytes) {
         const double share = e.total > 0 ? 100.0 * bytes / e.total : 0;
         out += csv_row({"per_gpu", item, "", "", integer(bytes), format_fixed(bytes / kGB, 3),

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "headroom/fields.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
 #include "headroom/scenario.h"
@@ -16,75 +17,52 @@ Scenario default_scenario() {
     return s;
 }
 
-std::string_view mode_name(Mode m) { return m == Mode::Training ? "training" : "inference"; }
-
-std::string_view optimizer_name(Optimizer o) {
-    switch (o) {
-        case Optimizer::AdamW: return "adamw";
-        case Optimizer::AdamW8bit: return "adamw_8bit";
-        case Optimizer::SgdMomentum: return "sgd_momentum";
-        case Optimizer::Sgd: return "sgd";
-        case Optimizer::Adafactor: return "adafactor";
-        case Optimizer::Lion: return "lion";
-    }
-    return "?";
-}
-
-std::string_view recompute_name(Recompute r) {
-    switch (r) {
-        case Recompute::None: return "none";
-        case Recompute::Selective: return "selective";
-        case Recompute::Full: return "full";
-        case Recompute::Sqrt: return "sqrt";
-    }
-    return "?";
-}
-
-std::string_view activation_model_name(ActivationModel a) {
-    switch (a) {
-        case ActivationModel::Transformer: return "transformer";
-        case ActivationModel::Multiplier: return "multiplier";
-        case ActivationModel::PerSample: return "per_sample";
-    }
-    return "?";
-}
-
 namespace {
-template <typename E, typename NameFn, size_t N>
-std::optional<E> parse_by_name(std::string_view s, const E (&all)[N], NameFn name) {
-    for (E e : all)
-        if (name(e) == s) return e;
+// An enum's name from its table of names (scenario.h), and back.
+template <typename E, size_t N>
+std::string_view name_of(E e, const std::string_view (&names)[N]) {
+    const size_t i = static_cast<size_t>(e);
+    return i < N ? names[i] : "?";
+}
+template <typename E, size_t N>
+std::optional<E> parse_name(std::string_view s, const std::string_view (&names)[N]) {
+    for (size_t i = 0; i < N; ++i)
+        if (names[i] == s) return static_cast<E>(i);
     return std::nullopt;
 }
-constexpr Mode kModes[] = {Mode::Training, Mode::Inference};
-constexpr Optimizer kOptimizers[] = {Optimizer::AdamW, Optimizer::AdamW8bit, Optimizer::SgdMomentum,
-                                     Optimizer::Sgd,   Optimizer::Adafactor, Optimizer::Lion};
-constexpr Finetune kFinetunes[] = {Finetune::Full, Finetune::Lora, Finetune::Qlora};
-constexpr Recompute kRecomputes[] = {Recompute::None, Recompute::Selective, Recompute::Full, Recompute::Sqrt};
-constexpr ActivationModel kActivationModels[] = {ActivationModel::Transformer, ActivationModel::Multiplier,
-                                                 ActivationModel::PerSample};
 }  // namespace
 
-std::optional<Mode> parse_mode(std::string_view s) { return parse_by_name(s, kModes, mode_name); }
-std::optional<Optimizer> parse_optimizer(std::string_view s) { return parse_by_name(s, kOptimizers, optimizer_name); }
-std::optional<Recompute> parse_recompute(std::string_view s) { return parse_by_name(s, kRecomputes, recompute_name); }
-std::string_view finetune_name(Finetune f) {
-    switch (f) {
-        case Finetune::Full: return "full";
-        case Finetune::Lora: return "lora";
-        case Finetune::Qlora: return "qlora";
-    }
-    return "?";
-}
-std::optional<Finetune> parse_finetune(std::string_view s) { return parse_by_name(s, kFinetunes, finetune_name); }
-std::optional<Module> parse_module(std::string_view s) { return parse_by_name(s, kAllModules, module_name); }
+std::string_view mode_name(Mode m) { return name_of(m, kModeNames); }
+std::string_view optimizer_name(Optimizer o) { return name_of(o, kOptimizerNames); }
+std::string_view recompute_name(Recompute r) { return name_of(r, kRecomputeNames); }
+std::string_view activation_model_name(ActivationModel a) { return name_of(a, kActivationModelNames); }
+std::string_view finetune_name(Finetune f) { return name_of(f, kFinetuneNames); }
+std::string_view runtime_name(Runtime r) { return name_of(r, kRuntimeNames); }
+std::string_view quant_method_name(QuantMethod q) { return name_of(q, kQuantMethodNames); }
+std::string_view gguf_type_name(GgufType t) { return name_of(t, kGgufTypeNames); }
+std::string_view ggml_type_name(GgmlType t) { return name_of(t, kGgmlTypeNames); }
+
+std::optional<Mode> parse_mode(std::string_view s) { return parse_name<Mode>(s, kModeNames); }
+std::optional<Optimizer> parse_optimizer(std::string_view s) { return parse_name<Optimizer>(s, kOptimizerNames); }
+std::optional<Recompute> parse_recompute(std::string_view s) { return parse_name<Recompute>(s, kRecomputeNames); }
+std::optional<Finetune> parse_finetune(std::string_view s) { return parse_name<Finetune>(s, kFinetuneNames); }
 std::optional<ActivationModel> parse_activation_model(std::string_view s) {
-    return parse_by_name(s, kActivationModels, activation_model_name);
+    return parse_name<ActivationModel>(s, kActivationModelNames);
+}
+std::optional<Runtime> parse_runtime(std::string_view s) { return parse_name<Runtime>(s, kRuntimeNames); }
+std::optional<Module> parse_module(std::string_view s) {
+    for (Module m : kAllModules)
+        if (module_name(m) == s) return m;
+    return std::nullopt;
 }
 
 bool kv_cache_enabled(const Scenario& s) { return s.kv_cache.value_or(s.mode == Mode::Inference); }
 long long effective_kv_tokens(const Scenario& s) { return s.kv_tokens.value_or(s.seq_len); }
 long long effective_grad_accum(const Scenario& s) { return s.grad_accum.value_or(s.parallel.pp); }
+long long effective_batched_tokens(const Scenario& s) {
+    return s.vllm.max_num_batched_tokens.value_or(std::max<long long>(s.seq_len, 2048));
+}
+int effective_gpu_layers(const Scenario& s) { return s.llama_cpp.n_gpu_layers.value_or(s.model.layers + 1); }
 
 bool needs_architecture(const Scenario& s) {
     return s.activation_model == ActivationModel::Transformer || kv_cache_enabled(s) ||
@@ -115,14 +93,11 @@ std::string architecture_reason(const Scenario& s) {
 // Upper bounds keep every product finite and catch typos (an extra zero or three); each is
 // far above any real job.
 constexpr double kMaxParams = 1e14;
-constexpr long long kMaxBatch = kMaxBatchSize;
 constexpr long long kMaxTokens = 100'000'000;
 constexpr int kMaxLayers = 10'000;
 constexpr int kMaxWidth = 1'000'000;
 constexpr int kMaxVocab = 10'000'000;
 constexpr int kMaxExperts = 100'000;
-constexpr int kMaxWorld = 1'000'000;
-constexpr double kMaxBytes = 1e16;
 
 struct Checker {
     std::vector<FieldError>& out;
@@ -198,14 +173,9 @@ void check_architecture(const Scenario& s, Checker& c) {
 
 void check_parallel(const Scenario& s, Checker& c) {
     const Parallel& p = s.parallel;
-    c.range("parallel.dp", p.dp, 1, kMaxWorld, "Data-parallel GPUs");
-    c.range("parallel.zero", p.zero, 0, 3, "ZeRO stage");
-    c.range("parallel.tp", p.tp, 1, 4096, "Tensor-parallel GPUs");
-    c.range("parallel.pp", p.pp, 1, kMaxLayers, "Pipeline stages");
     if (s.model.heads > 0 && p.tp > 1 && s.model.heads % p.tp != 0)
         c.fail("parallel.tp", "Tensor parallelism splits attention heads: " + std::to_string(s.model.heads) +
                                   " heads do not divide by " + std::to_string(p.tp) + ".");
-    c.range("parallel.ep", p.ep, 1, kMaxWorld, "Expert-parallel GPUs");
     if (p.ep > 1) {
         if (!is_moe(s.model))
             c.fail("parallel.ep", "Expert parallelism needs a mixture-of-experts model (model.experts above 1).");
@@ -226,38 +196,38 @@ void check_parallel(const Scenario& s, Checker& c) {
 std::vector<FieldError> validate(const Scenario& s) {
     std::vector<FieldError> errors;
     Checker c{errors};
-    c.range("batch", s.batch, 1LL, kMaxBatch, "Batch size");
-    c.range("seq_len", s.seq_len, 1LL, kMaxTokens, "Sequence length");
-    if (s.kv_tokens) c.range("kv_tokens", *s.kv_tokens, 1LL, kMaxTokens, "KV-cache tokens");
+    // What the table's ranges cannot say, first: a field named here is not checked again below.
     check_architecture(s, c);
-    if (s.activation_model == ActivationModel::Multiplier) {
-        c.range("activation_multiplier", s.activation_multiplier, 1e-3, 1e4, "Activation multiplier");
-        if (!(s.checkpoint_factor > 0 && s.checkpoint_factor <= 1))
-            c.fail_range("checkpoint_factor",
-                         "Checkpoint factor is the share of activations kept: above 0 and at most 1; got " +
-                             format_count(s.checkpoint_factor) + ".",
-                         0, 1, s.checkpoint_factor);
-    }
-    if (s.activation_model == ActivationModel::PerSample)
-        c.range("activation_bytes_per_sample", s.activation_bytes_per_sample, 0.0, kMaxBytes,
-                "Activation bytes per sample");
+    if (s.activation_model == ActivationModel::Multiplier && !(s.checkpoint_factor > 0 && s.checkpoint_factor <= 1))
+        c.fail_range("checkpoint_factor",
+                     "Checkpoint factor is the share of activations kept: above 0 and at most 1; got " +
+                         format_count(s.checkpoint_factor) + ".",
+                     0, 1, s.checkpoint_factor);
     check_parallel(s, c);
     if (s.embeddings_and_logits && s.activation_model == ActivationModel::Transformer && s.model.vocab <= 0)
         c.fail("model.vocab", "The output logits need the vocabulary size.");
-    if (s.grad_accum) c.range("grad_accum", *s.grad_accum, 1LL, kMaxBatch, "Gradient-accumulation micro-batches");
-    if (s.finetune != Finetune::Full) {
-        c.range("lora.rank", s.lora.rank, 1, std::max(1, s.model.hidden), "LoRA rank (at most the hidden size)");
-        if ((s.lora.modules & 0x7F) == 0 || (s.lora.modules & ~0x7Fu) != 0)
-            c.fail("lora.modules", "Choose at least one projection to adapt: q, k, v, o, gate, up, down.");
-    }
+    if (s.finetune != Finetune::Full && ((s.lora.modules & 0x7F) == 0 || (s.lora.modules & ~0x7Fu) != 0))
+        c.fail("lora.modules", "Choose at least one projection to adapt: q, k, v, o, gate, up, down.");
     if (s.offload.params && s.parallel.zero != 3)
         c.fail("offload.params", "Parameter offload (ZeRO-Infinity) needs ZeRO stage 3; the stage is " +
                                      std::to_string(s.parallel.zero) + ".");
     if (s.offload.optimizer && s.parallel.zero < 1)
         c.fail("offload.optimizer", "Optimizer offload (ZeRO-Offload) needs ZeRO stage 1, 2 or 3; the stage is 0.");
-    c.range("overhead.fraction", s.overhead.fraction, 0.0, 10.0, "Overhead fraction");
-    c.range("overhead.bytes", s.overhead.bytes, 0.0, kMaxBytes, "Fixed overhead bytes");
+    if (s.runtime == Runtime::LlamaCpp && s.llama_cpp.n_ubatch > s.llama_cpp.n_batch)
+        c.fail("llama_cpp.n_ubatch", "The physical batch (n_ubatch, " + format_int(double(s.llama_cpp.n_ubatch)) +
+                                         ") cannot exceed the logical batch (n_batch, " +
+                                         format_int(double(s.llama_cpp.n_batch)) + ").");
     if (!find_gpu(s.gpu)) c.fail("gpu", "Unknown GPU '" + s.gpu + "'.");
+
+    // Every number in the table within its range, where the scenario uses it.
+    for (const Field& f : scenario_fields()) {
+        if (f.in_model() || (f.kind != FieldKind::Integer && f.kind != FieldKind::Number) || !f.used_by(s)) continue;
+        const std::optional<double> v = f.get(s);
+        if (!v || (*v >= f.lo && *v <= f.upper(s))) continue;
+        bool named = false;
+        for (const FieldError& e : errors) named = named || e.field == f.path;
+        if (!named) errors.push_back(range_error(f, s, *v));
+    }
     return errors;
 }
 

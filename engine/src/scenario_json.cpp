@@ -4,9 +4,11 @@
 #include <limits>
 #include <string_view>
 
+#include "headroom/fields.h"
 #include "headroom/format.h"
 #include "headroom/scenario.h"
 #include "json.h"
+#include "scenario_doc.h"
 
 namespace headroom {
 
@@ -14,9 +16,10 @@ namespace headroom {
 // instantiated in this file the type void() when only its address is taken (as Reader::choice
 // does), and wasm-ld then links a stub that traps at run time. Completing the types first
 // keeps every signature right. tests/e2e covers each enum field in the browser.
-static_assert(sizeof(std::optional<Mode>) && sizeof(std::optional<Optimizer>) && sizeof(std::optional<Finetune>) &&
-              sizeof(std::optional<Recompute>) && sizeof(std::optional<ActivationModel>) &&
-              sizeof(std::optional<DType>));
+static_assert(sizeof(std::optional<Mode>) + sizeof(std::optional<Optimizer>) + sizeof(std::optional<Finetune>) +
+                  sizeof(std::optional<Recompute>) + sizeof(std::optional<ActivationModel>) +
+                  sizeof(std::optional<DType>) + sizeof(std::optional<Runtime>) >
+              0);
 
 namespace {
 
@@ -27,25 +30,14 @@ struct Reader {
 
     void fail(const std::string& field, std::string message) { errors.push_back({field, std::move(message)}); }
 
-    const Value* field(const Value& obj, const char* key) const { return obj.find(key); }
-
-    bool number(const Value& obj, const char* key, const std::string& path, double& out) {
-        const Value* v = field(obj, key);
-        if (!v) return false;
-        if (!v->is_number()) {
-            fail(path, "Must be a number; got " + v->dump() + ".");
-            return false;
-        }
-        out = v->as_double();
-        return true;
-    }
-
     // Whole numbers arrive as JSON integers or as floats with no fraction (1e3); anything
     // else is named, never rounded.
-    template <typename Int>
-    bool integer(const Value& obj, const char* key, const std::string& path, Int& out) {
-        double d = 0;
-        if (!number(obj, key, path, d)) return false;
+    bool integer_value(const Value& v, const std::string& path, long long& out) {
+        if (!v.is_number()) {
+            fail(path, "Must be a number; got " + v.dump() + ".");
+            return false;
+        }
+        const double d = v.as_double();
         if (d != std::floor(d)) {
             fail(path, "Must be a whole number; got " + format_count(d) + ".");
             return false;
@@ -54,87 +46,96 @@ struct Reader {
             fail(path, "Is far too large; got " + format_count(d) + ".");
             return false;
         }
-        // Range first: converting an out-of-range double to an integer is undefined behaviour.
-        if (d < double(std::numeric_limits<Int>::min()) || d > double(std::numeric_limits<Int>::max())) {
-            fail(path, "Is out of range; got " + format_count(d) + ".");
-            return false;
-        }
-        out = Int(d);
+        out = static_cast<long long>(d);
         return true;
     }
-
-    bool boolean(const Value& obj, const char* key, const std::string& path, bool& out) {
-        const Value* v = field(obj, key);
-        if (!v) return false;
-        if (!v->is_bool()) {
-            fail(path, "Must be true or false; got " + v->dump() + ".");
-            return false;
-        }
-        out = v->as_bool();
-        return true;
-    }
-
-    template <typename E, typename ParseFn>
-    void choice(const Value& obj, const char* key, const std::string& path, E& out, ParseFn parse,
-                const char* choices) {
-        const Value* v = field(obj, key);
-        if (!v) return;
-        std::optional<E> e;
-        if (v->is_string()) e = parse(v->as_string());
-        if (e)
-            out = *e;
-        else
-            fail(path, "Must be one of " + std::string(choices) + "; got " + v->dump() + ".");
-    }
-
-    void unknown_keys(const Value& obj, const std::string& prefix, std::initializer_list<const char*> known) {
-        unknown_keys(obj, prefix, std::vector<const char*>(known));
-    }
-    void unknown_keys(const Value& obj, const std::string& prefix, const std::vector<const char*>& known) {
-        for (size_t i = 0; i < obj.size(); ++i) {
-            bool ok = false;
-            for (const char* k : known) ok = ok || obj.key(i) == k;
-            if (!ok) fail(prefix + obj.key(i), "Unknown field.");
-        }
-    }
 };
 
-// The architecture's fields, by their JSON names (DESIGN.md's contract, then the additions
-// documented in model.h). One table drives reading and writing.
-struct IntField {
-    const char* key;
-    int ModelArch::*member;
-};
-struct BoolField {
-    const char* key;
-    bool ModelArch::*member;
-};
-constexpr IntField kIntFields[] = {
-    {"layers", &ModelArch::layers},           {"hidden", &ModelArch::hidden},
-    {"heads", &ModelArch::heads},             {"kv_heads", &ModelArch::kv_heads},
-    {"head_dim", &ModelArch::head_dim},       {"ffn", &ModelArch::ffn},
-    {"vocab", &ModelArch::vocab},             {"experts", &ModelArch::experts},
-    {"experts_active", &ModelArch::experts_active}, {"moe_ffn", &ModelArch::moe_ffn},
-    {"shared_experts", &ModelArch::shared_experts}, {"dense_layers", &ModelArch::dense_layers},
-    {"q_lora_rank", &ModelArch::q_lora_rank}, {"kv_lora_rank", &ModelArch::kv_lora_rank},
-    {"rope_head_dim", &ModelArch::rope_head_dim}, {"v_head_dim", &ModelArch::v_head_dim},
-    {"sliding_window", &ModelArch::sliding_window}, {"global_layers", &ModelArch::global_layers},
-    {"max_positions", &ModelArch::max_positions}, {"norms_per_layer", &ModelArch::norms_per_layer},
-};
-constexpr BoolField kBoolFields[] = {
-    {"gated_ffn", &ModelArch::gated_ffn}, {"tied_embeddings", &ModelArch::tied_embeddings},
-    {"bias", &ModelArch::bias},           {"qkv_bias", &ModelArch::qkv_bias},
-    {"layer_norm", &ModelArch::layer_norm}, {"pooler", &ModelArch::pooler},
-};
-// Fields of the contract, always written; the additions only when set.
-bool always_written(const char* key) {
-    for (const char* k : {"layers", "hidden", "heads", "kv_heads", "head_dim", "ffn", "vocab", "experts",
-                          "experts_active", "gated_ffn", "tied_embeddings"})
-        if (std::string_view(k) == key) return true;
-    return false;
+
+// "a, b or c": a Choice field's names, for its message.
+std::string choices_text(const Field& f) {
+    std::string out;
+    for (size_t i = 0; i < f.names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == f.names.size() ? " or " : ", ") + std::string(f.names[i]);
+    return out;
 }
 
-constexpr const char* kDTypeChoices = "fp32, bf16, fp16, fp8, int8, int4, fp4";
+// One field's JSON value into the scenario, checked for its kind (ranges are validate()'s).
+void read_field(Reader& r, const Field& f, const Value& v, Scenario& s) {
+    const std::string path(f.path);
+    switch (f.kind) {
+        case FieldKind::Choice: {
+            for (size_t i = 0; v.is_string() && i < f.names.size(); ++i)
+                if (v.as_string() == f.names[i]) return f.set(s, double(i));
+            r.fail(path, "Must be one of " + choices_text(f) + "; got " + v.dump() + ".");
+            return;
+        }
+        case FieldKind::Integer: {
+            // Out of range is named here, not stored: a member may be an int. The architecture's
+            // own checks word its fields' messages (0 there means "not given").
+            long long n = 0;
+            if (!r.integer_value(v, path, n)) return;
+            const double lo = f.in_model() ? -2147483647.0 : f.lo, hi = f.in_model() ? 2147483647.0 : f.hi;
+            if (n < lo || n > hi) {
+                FieldError e = range_error(f, s, double(n));
+                if (!f.in_model() && f.hi_of) e = {path, std::string(f.label) + " is out of range; got " +
+                                                             format_count(double(n)) + "."};
+                r.errors.push_back(std::move(e));
+                return;
+            }
+            f.set(s, double(n));
+            return;
+        }
+        case FieldKind::Number:
+            if (v.is_number()) f.set(s, v.as_double());
+            else r.fail(path, "Must be a number; got " + v.dump() + ".");
+            return;
+        case FieldKind::Boolean:
+            if (v.is_bool()) f.set(s, v.as_bool() ? 1 : 0);
+            else r.fail(path, "Must be true or false; got " + v.dump() + ".");
+            return;
+        case FieldKind::Text:
+            if (v.is_string()) f.set_text(s, v.as_string());
+            else r.fail(path, "Must be a text string; got " + v.dump() + ".");
+            return;
+        case FieldKind::Modules: {
+            unsigned mask = 0;
+            bool ok = v.is_array();
+            for (size_t i = 0; ok && i < v.size(); ++i) {
+                const Value& item = v[i];
+                size_t k = 0;
+                while (k < f.names.size() && !(item.is_string() && item.as_string() == f.names[k])) ++k;
+                ok = k < f.names.size();
+                mask |= 1u << k;
+            }
+            if (ok) f.set(s, double(mask));
+            else r.fail(path, "Must be a list from " + choices_text(f) + "; got " + v.dump() + ".");
+            return;
+        }
+    }
+}
+
+// One field's value as JSON.
+Value field_json(const Field& f, double v) {
+    switch (f.kind) {
+        case FieldKind::Choice: {
+            const size_t i = static_cast<size_t>(v);
+            return i < f.names.size() ? Value(f.names[i]) : Value();
+        }
+        case FieldKind::Integer: return static_cast<long long>(v);
+        case FieldKind::Boolean: return v != 0;
+        case FieldKind::Modules: {
+            Value list = Value::array();
+            for (size_t i = 0; i < f.names.size(); ++i)
+                if (static_cast<unsigned>(v) & (1u << i)) list.push_back(f.names[i]);
+            return list;
+        }
+        default: return v;
+    }
+}
+
+// The custom model object's keys besides the table's: a preset it starts from, and its name.
+constexpr const char* kModelExtras[] = {"preset", "name"};
 
 void read_model(Reader& r, const Value& v, Scenario& s) {
     if (v.is_string()) {
@@ -152,173 +153,77 @@ void read_model(Reader& r, const Value& v, Scenario& s) {
         return;
     }
     // An object describes a custom model; "preset" names a starting point it overrides.
-    ModelArch m;
+    s.model = ModelArch{};
     s.model_preset.clear();
-    if (const Value* base = r.field(v, "preset")) {
+    if (const Value* base = v.find("preset")) {
         const ModelPreset* p = base->is_string() ? find_model(base->as_string()) : nullptr;
-        if (p)
-            m = p->arch;
-        else
-            r.fail("model.preset", "Unknown model preset " + base->dump() + ".");
+        if (p) s.model = p->arch;
+        else r.fail("model.preset", "Unknown model preset " + base->dump() + ".");
     }
-    std::vector<const char*> known = {"preset", "name", "params"};
-    for (const IntField& f : kIntFields) known.push_back(f.key);
-    for (const BoolField& f : kBoolFields) known.push_back(f.key);
-    r.unknown_keys(v, "model.", known);
-    r.number(v, "params", "model.params", m.params);
-    for (const IntField& f : kIntFields) r.integer(v, f.key, std::string("model.") + f.key, m.*f.member);
-    for (const BoolField& f : kBoolFields) r.boolean(v, f.key, std::string("model.") + f.key, m.*f.member);
-    s.model = m;
-}
-
-void read_dtypes(Reader& r, const Value& v, Scenario& s) {
-    if (!v.is_object()) {
-        r.fail("dtypes", "Must be an object of dtype names.");
-        return;
+    for (size_t i = 0; i < v.size(); ++i) {
+        const std::string& key = v.key(i);
+        bool known = false;
+        for (const char* k : kModelExtras) known = known || key == k;
+        if (known) continue;
+        const Field* f = find_field("model." + key);
+        if (f && f->in_model()) read_field(r, *f, v[i], s);
+        else r.fail("model." + key, "Unknown field.");
     }
-    r.unknown_keys(v, "dtypes.", {"weights", "gradients", "activations", "kv_cache", "master_weights", "optimizer_state", "logits"});
-    Precision& d = s.dtypes;
-    r.choice(v, "weights", "dtypes.weights", d.weights, parse_dtype, kDTypeChoices);
-    r.choice(v, "gradients", "dtypes.gradients", d.gradients, parse_dtype, kDTypeChoices);
-    r.choice(v, "activations", "dtypes.activations", d.activations, parse_dtype, kDTypeChoices);
-    r.choice(v, "kv_cache", "dtypes.kv_cache", d.kv_cache, parse_dtype, kDTypeChoices);
-    r.choice(v, "optimizer_state", "dtypes.optimizer_state", d.optimizer_state, parse_dtype, kDTypeChoices);
-    r.choice(v, "logits", "dtypes.logits", d.logits, parse_dtype, kDTypeChoices);
-    // Master weights default to fp32 when the weights are in a lower precision, none otherwise.
-    if (const Value* m = r.field(v, "master_weights")) {
-        if (m->is_string() && m->as_string() == "none")
-            d.master_weights.reset();
-        else if (auto t = m->is_string() ? parse_dtype(m->as_string()) : std::nullopt)
-            d.master_weights = *t;
-        else
-            r.fail("dtypes.master_weights", "Must be none or one of " + std::string(kDTypeChoices) + "; got " +
-                                                m->dump() + ".");
-    } else {
-        d.master_weights = d.weights == DType::FP32 ? std::nullopt : std::optional<DType>(DType::FP32);
-    }
-}
-
-void read_parallel(Reader& r, const Value& v, Scenario& s) {
-    if (!v.is_object()) {
-        r.fail("parallel", "Must be an object.");
-        return;
-    }
-    r.unknown_keys(v, "parallel.", {"dp", "zero", "tp", "pp", "sp", "ep"});
-    r.integer(v, "ep", "parallel.ep", s.parallel.ep);
-    r.integer(v, "dp", "parallel.dp", s.parallel.dp);
-    r.integer(v, "zero", "parallel.zero", s.parallel.zero);
-    r.integer(v, "tp", "parallel.tp", s.parallel.tp);
-    r.integer(v, "pp", "parallel.pp", s.parallel.pp);
-    r.boolean(v, "sp", "parallel.sp", s.parallel.sp);
-}
-
-void read_lora(Reader& r, const Value& v, Scenario& s) {
-    if (!v.is_object()) {
-        r.fail("lora", "Must be an object with rank and modules.");
-        return;
-    }
-    r.unknown_keys(v, "lora.", {"rank", "modules"});
-    r.integer(v, "rank", "lora.rank", s.lora.rank);
-    if (const Value* mods = r.field(v, "modules")) {
-        unsigned mask = 0;
-        bool ok = mods->is_array();
-        if (ok)
-            for (const Value& m : *mods) {
-                const std::optional<Module> mod = m.is_string() ? parse_module(m.as_string()) : std::nullopt;
-                if (!mod) {
-                    ok = false;
-                    break;
-                }
-                mask |= 1u << static_cast<unsigned>(*mod);
-            }
-        if (ok)
-            s.lora.modules = mask;
-        else
-            r.fail("lora.modules", "Must be a list of projections from q, k, v, o, gate, up, down; got " +
-                                       mods->dump() + ".");
-    }
-}
-
-void read_offload(Reader& r, const Value& v, Scenario& s) {
-    if (!v.is_object()) {
-        r.fail("offload", "Must be an object with optimizer and params (true or false).");
-        return;
-    }
-    r.unknown_keys(v, "offload.", {"optimizer", "params"});
-    r.boolean(v, "optimizer", "offload.optimizer", s.offload.optimizer);
-    r.boolean(v, "params", "offload.params", s.offload.params);
-}
-
-void read_overhead(Reader& r, const Value& v, Scenario& s) {
-    if (!v.is_object()) {
-        r.fail("overhead", "Must be an object with fraction and bytes.");
-        return;
-    }
-    r.unknown_keys(v, "overhead.", {"fraction", "bytes"});
-    r.number(v, "fraction", "overhead.fraction", s.overhead.fraction);
-    r.number(v, "bytes", "overhead.bytes", s.overhead.bytes);
 }
 
 }  // namespace
 
 ParsedScenario parse_scenario(std::string_view text) {
-    ParsedScenario out{default_scenario(), {}};
-    Reader r{out.errors};
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        r.fail("", "The scenario is empty: give a JSON object ({} for the defaults).");
+        ParsedScenario out{default_scenario(), {}};
+        out.errors.push_back({"", "The scenario is empty: give a JSON object ({} for the defaults)."});
         return out;
     }
     const json::Parsed parsed = json::parse(text);
     if (!parsed.ok()) {
-        r.fail("", "The scenario is not valid JSON.");
+        ParsedScenario out{default_scenario(), {}};
+        out.errors.push_back({"", "The scenario is not valid JSON."});
         return out;
     }
-    const Value& doc = parsed.value;
+    return parse_scenario(parsed.value);
+}
+
+ParsedScenario parse_scenario(const Value& doc) {
+    ParsedScenario out{default_scenario(), {}};
+    Reader r{out.errors};
     if (!doc.is_object()) {
         r.fail("", "The scenario must be a JSON object.");
         return out;
     }
     Scenario& s = out.scenario;
-    r.unknown_keys(doc, "", {"version", "name", "mode", "model", "batch", "seq_len", "kv_tokens", "kv_cache", "dtypes",
-                             "optimizer", "recompute", "flash_attention", "activation_model",
-                             "activation_multiplier", "checkpoint_factor", "activation_bytes_per_sample",
-                             "parallel", "overhead", "gpu", "grad_accum", "embeddings_and_logits", "finetune",
-                             "lora", "offload"});
-    r.choice(doc, "mode", "mode", s.mode, parse_mode, "training, inference");
-    if (const Value* m = r.field(doc, "model")) read_model(r, *m, s);
-    r.integer(doc, "batch", "batch", s.batch);
-    r.integer(doc, "seq_len", "seq_len", s.seq_len);
-    long long kv_tokens = 0;
-    if (r.integer(doc, "kv_tokens", "kv_tokens", kv_tokens)) s.kv_tokens = kv_tokens;
-    bool kv_cache = false;
-    if (r.boolean(doc, "kv_cache", "kv_cache", kv_cache)) s.kv_cache = kv_cache;
-    if (const Value* d = r.field(doc, "dtypes"))
-        read_dtypes(r, *d, s);
-    else
-        read_dtypes(r, Value::object(), s);
-    r.choice(doc, "optimizer", "optimizer", s.optimizer, parse_optimizer,
-             "adamw, adamw_8bit, sgd_momentum, sgd, adafactor, lion");
-    r.choice(doc, "recompute", "recompute", s.recompute, parse_recompute, "none, selective, full, sqrt");
-    r.boolean(doc, "flash_attention", "flash_attention", s.flash_attention);
-    r.choice(doc, "activation_model", "activation_model", s.activation_model, parse_activation_model,
-             "transformer, multiplier, per_sample");
-    r.number(doc, "activation_multiplier", "activation_multiplier", s.activation_multiplier);
-    r.number(doc, "checkpoint_factor", "checkpoint_factor", s.checkpoint_factor);
-    r.number(doc, "activation_bytes_per_sample", "activation_bytes_per_sample", s.activation_bytes_per_sample);
-    if (const Value* p = r.field(doc, "parallel")) read_parallel(r, *p, s);
-    if (const Value* o = r.field(doc, "overhead")) read_overhead(r, *o, s);
-    long long grad_accum = 0;
-    if (r.integer(doc, "grad_accum", "grad_accum", grad_accum)) s.grad_accum = grad_accum;
-    r.boolean(doc, "embeddings_and_logits", "embeddings_and_logits", s.embeddings_and_logits);
-    r.choice(doc, "finetune", "finetune", s.finetune, parse_finetune, "full, lora, qlora");
-    if (const Value* l = r.field(doc, "lora")) read_lora(r, *l, s);
-    if (const Value* o = r.field(doc, "offload")) read_offload(r, *o, s);
-    if (const Value* g = r.field(doc, "gpu")) {
-        if (g->is_string())
-            s.gpu = g->as_string();
-        else
-            r.fail("gpu", "Must be a GPU id string; got " + g->dump() + ".");
+    // Every key: a field, an object of fields, or one of the document's own ("version", "name").
+    for (size_t i = 0; i < doc.size(); ++i) {
+        const std::string& key = doc.key(i);
+        const Value& v = doc[i];
+        if (key == "version" || key == "name") continue;
+        if (key == "model") {
+            read_model(r, v, s);
+        } else if (const Field* f = find_field(key)) {
+            read_field(r, *f, v, s);
+        } else if (is_field_group(key)) {
+            if (!v.is_object()) {
+                r.fail(key, "Must be an object of its fields (" + key + ".…).");
+                continue;
+            }
+            for (size_t k = 0; k < v.size(); ++k) {
+                const std::string path = key + "." + v.key(k);
+                const Field* g = find_field(path);
+                if (g && !g->in_model()) read_field(r, *g, v[k], s);
+                else r.fail(path, "Unknown field.");
+            }
+        } else {
+            r.fail(key, "Unknown field.");
+        }
     }
+    // Master weights default to fp32 when the weights are in a lower precision, none otherwise.
+    const Value* dtypes = doc.find("dtypes");
+    if (!(dtypes && dtypes->is_object() && dtypes->find("master_weights")))
+        s.dtypes.master_weights = s.dtypes.weights == DType::FP32 ? std::nullopt : std::optional<DType>(DType::FP32);
     // Range checks too, for every field the parse did not already reject.
     for (FieldError& e : validate(s)) {
         bool named = false;
@@ -330,68 +235,32 @@ ParsedScenario parse_scenario(std::string_view text) {
 
 std::string scenario_to_json(const Scenario& s, int indent) {
     Value doc = Value::object();
-    doc["mode"] = mode_name(s.mode);
     const ModelPreset* preset = s.model_preset.empty() ? nullptr : find_model(s.model_preset);
-    if (preset && preset->arch == s.model) {
-        doc["model"] = s.model_preset;
-    } else {
-        const ModelArch& m = s.model;
-        Value mj = Value::object();
-        for (const IntField& f : kIntFields)
-            if (always_written(f.key) || m.*f.member != 0) mj[f.key] = m.*f.member;
-        for (const BoolField& f : kBoolFields)
-            if (always_written(f.key) || m.*f.member) mj[f.key] = m.*f.member;
-        if (m.params > 0) mj["params"] = m.params;
-        doc["model"] = std::move(mj);
+    const bool custom = !(preset && preset->arch == s.model);
+    for (const Field& f : scenario_fields()) {
+        if (f.path == "model") {
+            doc["model"] = custom ? Value::object() : Value(s.model_preset);
+            continue;
+        }
+        if (f.in_model() && !custom) continue;
+        if (f.kind == FieldKind::Text) {
+            doc[std::string(f.path)] = f.text(s);
+            continue;
+        }
+        // The groups that only a runtime or a quantization method reads are written when it does.
+        const std::string_view group = f.group();
+        const bool by_use = group == "quantization" || group == "vllm" || group == "llama_cpp";
+        if (by_use && !f.used_by(s) && f.path != "quantization.method") continue;
+        const std::optional<double> v = f.get(s);
+        if (!v || ((f.flags & kOmitZero) && *v == 0)) continue;
+        if (group.empty()) {
+            doc[std::string(f.path)] = field_json(f, *v);
+        } else {
+            Value& obj = doc[std::string(group)];
+            if (!obj.is_object()) obj = Value::object();
+            obj[std::string(f.key())] = field_json(f, *v);
+        }
     }
-    doc["batch"] = s.batch;
-    doc["seq_len"] = s.seq_len;
-    if (s.kv_tokens) doc["kv_tokens"] = *s.kv_tokens;
-    if (s.kv_cache) doc["kv_cache"] = *s.kv_cache;
-    const Precision& d = s.dtypes;
-    Value dtypes = Value::object();
-    dtypes["weights"] = dtype_name(d.weights);
-    dtypes["gradients"] = dtype_name(d.gradients);
-    dtypes["activations"] = dtype_name(d.activations);
-    dtypes["kv_cache"] = dtype_name(d.kv_cache);
-    dtypes["master_weights"] = d.master_weights ? dtype_name(*d.master_weights) : "none";
-    dtypes["optimizer_state"] = dtype_name(d.optimizer_state);
-    dtypes["logits"] = dtype_name(d.logits);
-    doc["dtypes"] = std::move(dtypes);
-    doc["optimizer"] = optimizer_name(s.optimizer);
-    doc["recompute"] = recompute_name(s.recompute);
-    doc["flash_attention"] = s.flash_attention;
-    doc["activation_model"] = activation_model_name(s.activation_model);
-    doc["activation_multiplier"] = s.activation_multiplier;
-    doc["checkpoint_factor"] = s.checkpoint_factor;
-    doc["activation_bytes_per_sample"] = s.activation_bytes_per_sample;
-    Value parallel = Value::object();
-    parallel["dp"] = s.parallel.dp;
-    parallel["zero"] = s.parallel.zero;
-    parallel["tp"] = s.parallel.tp;
-    parallel["pp"] = s.parallel.pp;
-    parallel["sp"] = s.parallel.sp;
-    parallel["ep"] = s.parallel.ep;
-    doc["parallel"] = std::move(parallel);
-    if (s.grad_accum) doc["grad_accum"] = *s.grad_accum;
-    doc["embeddings_and_logits"] = s.embeddings_and_logits;
-    doc["finetune"] = finetune_name(s.finetune);
-    Value modules = Value::array();
-    for (Module m : kAllModules)
-        if (s.lora.has(m)) modules.push_back(module_name(m));
-    Value lora = Value::object();
-    lora["rank"] = s.lora.rank;
-    lora["modules"] = std::move(modules);
-    doc["lora"] = std::move(lora);
-    Value offload = Value::object();
-    offload["optimizer"] = s.offload.optimizer;
-    offload["params"] = s.offload.params;
-    doc["offload"] = std::move(offload);
-    Value overhead = Value::object();
-    overhead["fraction"] = s.overhead.fraction;
-    overhead["bytes"] = s.overhead.bytes;
-    doc["overhead"] = std::move(overhead);
-    doc["gpu"] = s.gpu;
     return doc.dump(indent);
 }
 

@@ -3,7 +3,9 @@
 
 #include <cctype>
 
+#include "headroom/fields.h"
 #include "json.h"
+#include "scenario_doc.h"
 
 namespace headroom {
 namespace {
@@ -84,25 +86,20 @@ ParsedScenario failure(std::string field, std::string message) {
     return p;
 }
 
-// Rewrites a document of version `v` into the current contract. Version 1 is current; when
-// version 2 changes a default or renames a field, the v1 -> v2 step goes here (add the old
-// default explicitly when the field is missing, rename the key) so old links keep their meaning.
+// Rewrites a document of version `v` into the current contract, one version at a time, so
+// a link keeps the meaning it had when it was made.
+//   v1 -> v2: flash_attention's default became true (fused attention, no s × s scores); a v1
+//   link without it meant eager attention.
 void upgrade_shared_json(Value& doc, int v) {
-    (void)doc;
-    (void)v;
+    if (v < 2 && !doc.find("flash_attention")) doc["flash_attention"] = false;
 }
 
 // Query keys that are scenario fields: top-level names, or "dtypes.weights"-style paths.
 bool is_scenario_key(const std::string& k) {
-    static constexpr const char* kTop[] = {"mode", "model", "batch", "seq_len", "kv_tokens", "kv_cache", "optimizer",
-                                           "recompute", "flash_attention", "activation_model", "activation_multiplier",
-                                           "checkpoint_factor", "activation_bytes_per_sample", "gpu", "grad_accum",
-                                           "embeddings_and_logits", "finetune", "name"};
-    for (const char* t : kTop)
-        if (k == t) return true;
-    for (const char* p : {"dtypes.", "parallel.", "overhead.", "lora.", "offload."})
-        if (k.rfind(p, 0) == 0 && k.size() > std::string_view(p).size()) return true;
-    return false;
+    if (k == "name") return true;
+    if (find_field(k)) return true;
+    const size_t dot = k.find('.');
+    return dot != std::string::npos && dot + 1 < k.size() && is_field_group(std::string_view(k).substr(0, dot));
 }
 
 // A query value as JSON: numbers and true/false as themselves, anything else a string.
@@ -179,8 +176,10 @@ bool fragment_has_scenario(std::string_view fragment) {
     return found;
 }
 
-ParsedScenario parse_shared_json(std::string_view json_text) {
-    Value doc = json::parse(json_text).value;
+namespace {
+
+// A shared document of any version up to kShareVersion ("v"; none means 1), upgraded and read.
+ParsedScenario parse_shared(Value doc) {
     if (!doc.is_object()) return failure("", "The shared scenario is not a JSON object.");
     int v = 1;
     if (const Value* it = doc.find("v")) {
@@ -193,8 +192,12 @@ ParsedScenario parse_shared_json(std::string_view json_text) {
         doc.erase("v");
     }
     upgrade_shared_json(doc, v);
-    return parse_scenario(doc.dump());
+    return parse_scenario(doc);
 }
+
+}  // namespace
+
+ParsedScenario parse_shared_json(std::string_view json_text) { return parse_shared(json::parse(json_text).value); }
 
 ParsedScenario parse_fragment(std::string_view fragment) {
     if (!fragment.empty() && fragment[0] == '#') fragment.remove_prefix(1);
@@ -215,12 +218,14 @@ ParsedScenario parse_fragment(std::string_view fragment) {
 ParsedScenario parse_query(std::string_view query, bool* found) {
     if (!query.empty() && query[0] == '?') query.remove_prefix(1);
     Value doc = Value::object();
-    std::string shared;
+    std::string shared, version;
     bool any = false, has_s = false;
     for_each_pair(query, [&](const std::string& k, const std::string& v) {
         if (k == "s") {
             shared = v;
             has_s = any = true;
+        } else if (k == "v") {
+            version = v;
         } else if (is_scenario_key(k)) {
             any = true;
             const size_t dot = k.find('.');
@@ -234,22 +239,23 @@ ParsedScenario parse_query(std::string_view query, bool* found) {
         }
     });
     if (found) *found = any;
+    // The shared document first, then the plain keys on top of it; both of the link's version.
+    Value base = Value::object();
     if (has_s) {
-        // The shared document first, then the plain keys on top of it.
         std::string text;
         if (!base64url_decode(shared, &text)) return failure("s", "The link's scenario is damaged (not base64url).");
-        Value base = json::parse(text).value;
+        base = json::parse(text).value;
         if (!base.is_object()) return failure("s", "The shared scenario is not a JSON object.");
-        for (size_t i = 0; i < doc.size(); ++i) {
-            Value* b = base.find(doc.key(i));
-            if (doc[i].is_object() && b && b->is_object())
-                b->update(doc[i]);
-            else
-                base[doc.key(i)] = doc[i];
-        }
-        return parse_shared_json(base.dump());
     }
-    return parse_scenario(doc.dump());
+    for (size_t i = 0; i < doc.size(); ++i) {
+        Value* b = base.find(doc.key(i));
+        if (doc[i].is_object() && b && b->is_object())
+            b->update(doc[i]);
+        else
+            base[doc.key(i)] = doc[i];
+    }
+    if (!version.empty()) base["v"] = query_value(version);
+    return parse_shared(std::move(base));
 }
 
 }  // namespace headroom

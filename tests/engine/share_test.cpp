@@ -31,14 +31,29 @@ TEST(Share, Base64urlRoundTripsEveryLength) {
 }
 
 TEST(Share, DefaultScenarioIsJustTheVersion) {
-    EXPECT_EQ(scenario_to_shared_json(default_scenario()), R"({"v":1})");
-    EXPECT_EQ(scenario_to_fragment(default_scenario()), "s=eyJ2IjoxfQ");
+    EXPECT_EQ(scenario_to_shared_json(default_scenario()), R"({"v":2})");
+    EXPECT_EQ(scenario_to_fragment(default_scenario()), "s=eyJ2IjoyfQ");
 }
 
 TEST(Share, FragmentCarriesOnlyChangedFields) {
     const Scenario s = parsed(R"({"mode":"inference","batch":4,"gpu":"a100-80gb","dtypes":{"kv_cache":"fp8"}})");
     EXPECT_EQ(scenario_to_shared_json(s),
-              R"({"batch":4,"dtypes":{"kv_cache":"fp8"},"gpu":"a100-80gb","mode":"inference","v":1})");
+              R"({"batch":4,"dtypes":{"kv_cache":"fp8"},"gpu":"a100-80gb","mode":"inference","v":2})");
+}
+
+// Version 1 links were made when attention defaulted to eager: one without flash_attention
+// opens with eager attention, as it did; version 2 links take fused attention by default. A
+// query without "v" is an embed URL written before versions reached queries: version 1.
+TEST(Share, Version1LinksKeepEagerAttention) {
+    const ParsedScenario v1 = parse_fragment("#s=" + base64url_encode(R"({"v":1,"recompute":"none"})"));
+    ASSERT_TRUE(v1.ok());
+    EXPECT_FALSE(v1.scenario.flash_attention);
+    const ParsedScenario v2 = parse_fragment("#s=" + base64url_encode(R"({"v":2,"recompute":"none"})"));
+    ASSERT_TRUE(v2.ok());
+    EXPECT_TRUE(v2.scenario.flash_attention);
+    EXPECT_FALSE(parse_query("?mode=inference").scenario.flash_attention);
+    EXPECT_TRUE(parse_query("?v=2&mode=inference").scenario.flash_attention);
+    EXPECT_TRUE(parse_query("?mode=inference&flash_attention=true").scenario.flash_attention);
 }
 
 TEST(Share, FragmentRoundTripsExactly) {

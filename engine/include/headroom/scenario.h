@@ -21,6 +21,39 @@ enum class Finetune { Full, Lora, Qlora };
 enum class Recompute { None, Selective, Full, Sqrt };
 enum class ActivationModel { Transformer, Multiplier, PerSample };
 
+// The stack the job runs on, whose allocations the estimate follows (runtime.h): its copies of
+// the weights, the activations it keeps in fp32, its attention, the prompt it prefills at once,
+// and its own terms (CUDA context, workspaces, communication buffers, allocator reserve, CUDA
+// graphs). None: the published formulas alone, with the seeds' overhead allowance.
+enum class Runtime { None, PyTorch, Megatron, DeepSpeed, HfTransformers, Vllm, LlamaCpp };
+
+// How the weights are stored when a quantization method packs them (quantization.h).
+enum class QuantMethod { None, Gptq, Awq, BnbNf4, BnbInt8, Fp8, Gguf };
+
+// llama.cpp's GGUF file types (llama_ftype): the type most tensors take, and the mixes that keep
+// some at a higher one. And the types of the tensors themselves (ggml_type), for its KV cache.
+enum class GgufType {
+    F32, F16, BF16, Q8_0, Q6_K, Q5_K_M, Q5_K_S, Q5_1, Q5_0, Q4_K_M, Q4_K_S, Q4_1, Q4_0,
+    Q3_K_L, Q3_K_M, Q3_K_S, Q2_K, Q2_K_S, IQ4_XS, IQ4_NL, IQ3_M, IQ3_S, IQ3_XS, IQ3_XXS,
+    IQ2_M, IQ2_S, IQ2_XS, IQ2_XXS, IQ1_M, IQ1_S
+};
+enum class GgmlType { F32, F16, BF16, Q8_0, Q5_1, Q5_0, Q4_1, Q4_0, IQ4_NL };
+
+// Each enum's JSON names, indexed by its value.
+inline constexpr std::string_view kModeNames[] = {"training", "inference"};
+inline constexpr std::string_view kOptimizerNames[] = {"adamw", "adamw_8bit", "sgd_momentum", "sgd", "adafactor", "lion"};
+inline constexpr std::string_view kFinetuneNames[] = {"full", "lora", "qlora"};
+inline constexpr std::string_view kRecomputeNames[] = {"none", "selective", "full", "sqrt"};
+inline constexpr std::string_view kActivationModelNames[] = {"transformer", "multiplier", "per_sample"};
+inline constexpr std::string_view kRuntimeNames[] = {"none",          "pytorch", "megatron", "deepspeed",
+                                                     "hf-transformers", "vllm",  "llama.cpp"};
+inline constexpr std::string_view kQuantMethodNames[] = {"none", "gptq", "awq", "bnb-nf4", "bnb-int8", "fp8", "gguf"};
+inline constexpr std::string_view kGgufTypeNames[] = {
+    "F32",    "F16",    "BF16",   "Q8_0",   "Q6_K",    "Q5_K_M", "Q5_K_S",  "Q5_1",    "Q5_0",  "Q4_K_M",
+    "Q4_K_S", "Q4_1",   "Q4_0",   "Q3_K_L", "Q3_K_M",  "Q3_K_S", "Q2_K",    "Q2_K_S",  "IQ4_XS", "IQ4_NL",
+    "IQ3_M",  "IQ3_S",  "IQ3_XS", "IQ3_XXS", "IQ2_M",  "IQ2_S",  "IQ2_XS",  "IQ2_XXS", "IQ1_M", "IQ1_S"};
+inline constexpr std::string_view kGgmlTypeNames[] = {"f32", "f16", "bf16", "q8_0", "q5_1", "q5_0", "q4_1", "q4_0", "iq4_nl"};
+
 struct Precision {
     DType weights = DType::BF16;
     DType gradients = DType::BF16;
@@ -53,6 +86,31 @@ struct Lora {
     bool has(Module m) const { return modules & (1u << static_cast<unsigned>(m)); }
 };
 
+struct Quantization {
+    QuantMethod method = QuantMethod::None;
+    int bits = 4;                       // GPTQ and AWQ: bits per packed weight
+    int group_size = 128;               // GPTQ and AWQ: weights per scale; 0 = one per output channel
+    GgufType type = GgufType::Q4_K_M;   // GGUF: the file's type
+};
+
+// vLLM's engine arguments that size its memory (runtime "vllm"). The context is seq_len
+// (max_model_len), the tensor-parallel size parallel.tp, the KV cache's dtype dtypes.kv_cache.
+struct VllmSettings {
+    double gpu_memory_utilization = 0.90;  // share of the GPU vLLM may take; the KV cache gets the rest
+    long long max_num_seqs = 256;          // sequences scheduled at once (CUDA graphs are captured up to it)
+    std::optional<long long> max_num_batched_tokens;  // tokens per step (the profile run); default max(seq_len, 2048)
+    bool enforce_eager = false;            // no CUDA graphs
+};
+
+// llama.cpp's context parameters (runtime "llama.cpp"). The context n_ctx is kv_tokens.
+struct LlamaCppSettings {
+    long long n_batch = 2048;            // logical batch: tokens submitted per llama_decode
+    long long n_ubatch = 512;            // physical batch: tokens computed at once (sizes the compute buffer)
+    std::optional<int> n_gpu_layers;     // layers offloaded to the GPU; default every layer
+    GgmlType type_k = GgmlType::F16;     // KV cache types
+    GgmlType type_v = GgmlType::F16;
+};
+
 struct Overhead {
     double fraction = 0.10;  // of the sum of the other components
     double bytes = 0;        // fixed, per GPU
@@ -69,7 +127,9 @@ struct Scenario {
     Precision dtypes;
     Optimizer optimizer = Optimizer::AdamW;
     Recompute recompute = Recompute::Selective;
-    bool flash_attention = false;
+    // Fused attention (FlashAttention, PyTorch SDPA), which never stores the s×s scores; false
+    // is eager attention, which does (seed 001's "vanilla transformer").
+    bool flash_attention = true;
     ActivationModel activation_model = ActivationModel::Transformer;
     double activation_multiplier = 10;        // seed 000's multiplier model
     double checkpoint_factor = 1.0;           // seed 000: share of activations kept (0..1]
@@ -81,6 +141,10 @@ struct Scenario {
     Lora lora;
     Offload offload;
     Overhead overhead;
+    Runtime runtime = Runtime::None;
+    Quantization quantization;
+    VllmSettings vllm;
+    LlamaCppSettings llama_cpp;
     std::string gpu = "h100-sxm-80gb";
 };
 
@@ -117,16 +181,23 @@ std::string_view optimizer_name(Optimizer o);
 std::string_view recompute_name(Recompute r);
 std::string_view activation_model_name(ActivationModel a);
 std::string_view finetune_name(Finetune f);
+std::string_view runtime_name(Runtime r);
+std::string_view quant_method_name(QuantMethod q);
+std::string_view gguf_type_name(GgufType t);
+std::string_view ggml_type_name(GgmlType t);
 std::optional<Finetune> parse_finetune(std::string_view s);
 std::optional<Module> parse_module(std::string_view s);
 std::optional<Mode> parse_mode(std::string_view s);
 std::optional<Optimizer> parse_optimizer(std::string_view s);
 std::optional<Recompute> parse_recompute(std::string_view s);
 std::optional<ActivationModel> parse_activation_model(std::string_view s);
+std::optional<Runtime> parse_runtime(std::string_view s);
 
 bool kv_cache_enabled(const Scenario& s);
 long long effective_kv_tokens(const Scenario& s);
 long long effective_grad_accum(const Scenario& s);  // grad_accum, or pp when not given
+long long effective_batched_tokens(const Scenario& s);  // vllm.max_num_batched_tokens, or max(seq_len, 2048)
+int effective_gpu_layers(const Scenario& s);  // llama_cpp.n_gpu_layers, or every layer and the output (layers + 1)
 // Whether the architecture fields are needed by the chosen models of activations and KV cache.
 bool needs_architecture(const Scenario& s);
 

@@ -13,7 +13,7 @@
 
 namespace headroom {
 
-inline constexpr int kShareVersion = 1;
+inline constexpr int kShareVersion = 2;
 
 // Base64url (RFC 4648 §5) without padding, and back; decode fails (false) on a bad character.
 std::string base64url_encode(std::string_view bytes);
