@@ -1,5 +1,5 @@
 // The PDF 1.4 report writer (see pdf.h). A4 pages drawn with text and path operators; the
-// inputs come from the CSV writer's input rows, so the two exports list the same inputs.
+// inputs are the same rows the CSV lists (headroom::input_rows, from the table of fields).
 #include "headroom/pdf.h"
 
 #include <array>
@@ -229,45 +229,6 @@ private:
     std::string& out() { return pages.back(); }
 };
 
-// The CSV writer's input rows: (item, value, unit).
-struct InputRow {
-    std::string item, value, unit;
-};
-std::vector<InputRow> input_rows(const Scenario& s, const Estimate& e) {
-    const std::string csv = estimate_to_csv(s, e);
-    std::vector<InputRow> rows;
-    size_t i = 0;
-    while (i < csv.size()) {
-        std::vector<std::string> fields(1);
-        bool quoted = false;
-        for (; i < csv.size(); ++i) {
-            const char c = csv[i];
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
-                    fields.back() += '"';
-                    ++i;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    fields.back() += c;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.emplace_back();
-            } else if (c == '\r') {
-            } else if (c == '\n') {
-                ++i;
-                break;
-            } else {
-                fields.back() += c;
-            }
-        }
-        if (fields.size() >= 4 && fields[0] == "input") rows.push_back({fields[1], fields[2], fields[3]});
-    }
-    return rows;
-}
-
 std::string build_pdf(const std::vector<std::string>& pages) {
     std::vector<std::string> objects;  // object n is objects[n - 1]
     const int n_fixed = 6;             // catalog, pages, three fonts, info
@@ -417,7 +378,7 @@ std::string estimate_to_pdf(const Scenario& s, const Estimate& e) {
     }
 
     // [Inputs] two columns of item: value unit.
-    const std::vector<InputRow> inputs = input_rows(s, e);
+    const std::vector<InputRow> inputs = input_rows(s, e, true);
     w.y -= 38;
     w.need(40);
     w.text(left, w.y, "Inputs", 13, kBold);
@@ -436,7 +397,9 @@ std::string estimate_to_pdf(const Scenario& s, const Estimate& e) {
             yy = w.y;
         }
         w.text(x, yy, inputs[k].item, 8.5, kRegular, kDim);
-        w.text(x + 120, yy, inputs[k].value + (inputs[k].unit.empty() ? "" : " " + inputs[k].unit), 8.5);
+        std::string value = inputs[k].value;
+        if (!inputs[k].unit.empty()) value.append(" ").append(inputs[k].unit);
+        w.text(x + 120, yy, value, 8.5);
     }
     w.y = top - lead * static_cast<double>(half);
 

@@ -95,20 +95,25 @@ std::string errors_to_json(const std::vector<FieldError>& errors, int indent) {
     return doc.dump(indent);
 }
 
+std::vector<InputRow> input_rows(const Scenario& s, const Estimate& e, bool grouped) {
+    std::vector<InputRow> rows;
+    for (const Field& f : scenario_fields()) {
+        if (!f.used_by(s)) continue;
+        if ((f.flags & kOmitZero) && f.get(s).value_or(0) == 0) continue;
+        rows.push_back({f.path, field_value_text(f, s, grouped), f.unit});
+        if (f.path == "model")
+            rows.push_back({"params", grouped ? format_count(e.params_total) : integer(e.params_total), "parameters"});
+    }
+    return rows;
+}
+
 std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
     std::string out = csv_row({"section", "item", "value", "unit", "bytes (B)", "size (GB = 1e9 B)",
                                "size (GiB = 2^30 B)", "share of total (%)"});
     auto input = [&](std::string_view item, const std::string& value, std::string_view unit) {
         out += csv_row({"input", item, value, unit, "", "", "", ""});
     };
-    // Every field the scenario uses, by its JSON path, in effect (a default that follows another
-    // field shows the value it follows); the architecture's additions only where they are set.
-    for (const Field& f : scenario_fields()) {
-        if (!f.used_by(s)) continue;
-        if ((f.flags & kOmitZero) && f.get(s).value_or(0) == 0) continue;
-        input(f.path, field_value_text(f, s, false), f.unit);
-        if (f.path == "model") input("params", integer(e.params_total), "parameters");
-    }
+    for (const InputRow& row : input_rows(s, e, false)) input(row.item, row.value, row.unit);
     auto size_row = [&](std::string_view item, double bytes) {
         const double share = e.total > 0 ? 100.0 * bytes / e.total : 0;
         out += csv_row({"per_gpu", item, "", "", integer(bytes), format_fixed(bytes / kGB, 3),

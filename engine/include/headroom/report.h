@@ -13,6 +13,17 @@ namespace headroom {
 std::string estimate_to_json(const Estimate& e, int indent = -1);
 std::string errors_to_json(const std::vector<FieldError>& errors, int indent = -1);
 
+// The inputs as the CSV and PDF list them: every field the scenario uses, by its JSON path, in
+// effect (a default that follows another field shows the value it follows), the architecture's
+// additions only where set, and the parameter count after the model. `grouped` writes numbers
+// for people ("4,096"); CSV writes them plainly.
+struct InputRow {
+    std::string_view item;
+    std::string value;
+    std::string_view unit;
+};
+std::vector<InputRow> input_rows(const Scenario& s, const Estimate& e, bool grouped);
+
 // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
 // One table: the inputs, then each component with bytes, GB, GiB and share of total.
 std::string estimate_to_csv(const Scenario& s, const Estimate& e);
