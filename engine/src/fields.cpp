@@ -122,13 +122,13 @@ bool on_vllm(const Scenario& s) { return s.runtime == Runtime::Vllm; }
 bool on_llama_cpp(const Scenario& s) { return s.runtime == Runtime::LlamaCpp; }
 
 std::optional<double> kv_tokens_in_effect(const Scenario& s) { return double(effective_kv_tokens(s)); }
+std::optional<double> overhead_in_effect(const Scenario& s) { return effective_overhead_fraction(s); }
 std::optional<double> kv_cache_in_effect(const Scenario& s) { return kv_cache_enabled(s) ? 1 : 0; }
 std::optional<double> grad_accum_in_effect(const Scenario& s) { return double(effective_grad_accum(s)); }
 std::optional<double> batched_tokens_in_effect(const Scenario& s) { return double(effective_batched_tokens(s)); }
 std::optional<double> gpu_layers_in_effect(const Scenario& s) { return double(effective_gpu_layers(s)); }
 
 double hidden_size(const Scenario& s) { return std::max(1, s.model.hidden); }
-double offloadable_layers(const Scenario& s) { return std::max(0, s.model.layers) + 1.0; }
 
 // [SECTION] the table
 
@@ -336,8 +336,8 @@ const Field kFields[] = {
     {.path = "overhead.fraction", .label = "Overhead fraction",
      .help = "An allowance, as a share of everything else, for what is not modelled; 10% by default without a "
              "runtime, 0 with one (its terms are modelled).",
-     .kind = K::Number, .lo = 0, .hi = 10, .get = In<&Scenario::overhead, &Overhead::fraction>::get,
-     .set = In<&Scenario::overhead, &Overhead::fraction>::set},
+     .kind = K::Number, .flags = kOptional, .lo = 0, .hi = 10, .get = In<&Scenario::overhead, &Overhead::fraction>::get,
+     .set = In<&Scenario::overhead, &Overhead::fraction>::set, .effective = overhead_in_effect},
     {.path = "overhead.bytes", .label = "Fixed overhead bytes", .unit = "B",
      .help = "A fixed allowance per GPU.", .kind = K::Number, .lo = 0, .hi = kMaxBytes,
      .get = In<&Scenario::overhead, &Overhead::bytes>::get, .set = In<&Scenario::overhead, &Overhead::bytes>::set},
@@ -376,6 +376,10 @@ const Field kFields[] = {
     {.path = "vllm.enforce_eager", .label = "Enforce eager", .help = "No CUDA graphs: saves their memory, costs speed.",
      .kind = K::Boolean, .get = In<&Scenario::vllm, &VllmSettings::enforce_eager>::get,
      .set = In<&Scenario::vllm, &VllmSettings::enforce_eager>::set, .applies = on_vllm},
+    {.path = "vllm.block_size", .label = "Block size", .unit = "tokens",
+     .help = "Tokens per KV-cache block (16 on CUDA); the pool holds whole blocks.", .kind = K::Integer, .lo = 1,
+     .hi = 4096, .get = In<&Scenario::vllm, &VllmSettings::block_size>::get,
+     .set = In<&Scenario::vllm, &VllmSettings::block_size>::set, .applies = on_vllm},
     {.path = "llama_cpp.n_batch", .label = "Logical batch", .unit = "tokens",
      .help = "n_batch: tokens submitted per decode call.", .kind = K::Integer, .lo = 1, .hi = kMaxTokens,
      .get = In<&Scenario::llama_cpp, &LlamaCppSettings::n_batch>::get,
@@ -385,12 +389,12 @@ const Field kFields[] = {
      .hi = kMaxTokens, .get = In<&Scenario::llama_cpp, &LlamaCppSettings::n_ubatch>::get,
      .set = In<&Scenario::llama_cpp, &LlamaCppSettings::n_ubatch>::set, .applies = on_llama_cpp},
     {.path = "llama_cpp.n_gpu_layers", .label = "GPU layers", .unit = "layers",
-     .help = "n_gpu_layers: layers on the GPU, the rest in system memory; layers + 1 puts the output layer there "
-             "too. Default every one.",
+     .help = "n_gpu_layers: layers on the GPU, the rest in system memory; layers + 1 or more (llama.cpp's -ngl 99) "
+             "puts the output layer there too. Default every one.",
      .kind = K::Integer, .flags = kOptional, .lo = 0, .hi = 10'001,
      .get = In<&Scenario::llama_cpp, &LlamaCppSettings::n_gpu_layers>::get,
      .set = In<&Scenario::llama_cpp, &LlamaCppSettings::n_gpu_layers>::set, .applies = on_llama_cpp,
-     .effective = gpu_layers_in_effect, .hi_of = offloadable_layers},
+     .effective = gpu_layers_in_effect},
     {.path = "llama_cpp.type_k", .label = "K cache type", .help = "cache_type_k: f16, or q8_0 / q4_0 to shrink it.",
      .kind = K::Choice, .names = kGgmlTypeNames, .get = In<&Scenario::llama_cpp, &LlamaCppSettings::type_k>::get,
      .set = In<&Scenario::llama_cpp, &LlamaCppSettings::type_k>::set, .applies = on_llama_cpp},

@@ -59,10 +59,16 @@ std::optional<Module> parse_module(std::string_view s) {
 bool kv_cache_enabled(const Scenario& s) { return s.kv_cache.value_or(s.mode == Mode::Inference); }
 long long effective_kv_tokens(const Scenario& s) { return s.kv_tokens.value_or(s.seq_len); }
 long long effective_grad_accum(const Scenario& s) { return s.grad_accum.value_or(s.parallel.pp); }
+double effective_overhead_fraction(const Scenario& s) {
+    return s.overhead.fraction.value_or(s.runtime == Runtime::None ? 0.10 : 0.0);
+}
 long long effective_batched_tokens(const Scenario& s) {
     return s.vllm.max_num_batched_tokens.value_or(std::max<long long>(s.seq_len, 2048));
 }
-int effective_gpu_layers(const Scenario& s) { return s.llama_cpp.n_gpu_layers.value_or(s.model.layers + 1); }
+int effective_gpu_layers(const Scenario& s) {
+    const int all = std::max(0, s.model.layers) + 1;  // every layer and the output layer
+    return std::min(s.llama_cpp.n_gpu_layers.value_or(all), all);
+}
 
 bool needs_architecture(const Scenario& s) {
     return s.activation_model == ActivationModel::Transformer || kv_cache_enabled(s) ||

@@ -95,7 +95,9 @@ struct Text {
 struct Ctx {
     const Scenario& s;
     Text& text;
+    Phase phase = Phase::Backward;  // the moment estimated, with a runtime (estimate.h)
 };
+inline bool with_runtime(const Scenario& s) { return s.runtime != Runtime::None; }
 
 // A component's bytes on the GPU and in host memory (offloaded states). Its formula is in
 // the context's text.
@@ -160,5 +162,14 @@ Term gradients(const Ctx& ctx, const ParamCounts& p);
 Term optimizer_states(const Ctx& ctx, const ParamCounts& p);
 Term activations(const Ctx& ctx);
 Term kv_cache(const Ctx& ctx);
+
+// A runtime's own terms (runtime.cpp), each zero without a runtime.
+Term temporaries(const Ctx& ctx, const ParamCounts& p);
+Term workspaces(const Ctx& ctx);
+Term cuda_graphs(const Ctx& ctx);
+Term communication(const Ctx& ctx);
+Term cuda_context(const Ctx& ctx);
+// What the caching allocator holds beyond the tensors, given them (bytes at Level::Allocated).
+Term allocator_reserve(const Ctx& ctx, double allocated);
 
 }  // namespace headroom::detail

@@ -335,7 +335,7 @@ bool DrawKvCache(AppState& app) {
 bool DrawOverhead(AppState& app) {
     headroom::Overhead& o = app.scenario.overhead;
     bool changed = false;
-    double percent = o.fraction * 100.0;  // display unit: percent
+    double percent = headroom::effective_overhead_fraction(app.scenario) * 100.0;  // display unit: percent
     if (ui::RowDouble(app, "Framework", "overhead.fraction", &percent, {"Framework overhead", "%", 100.0}, "%.1f")) {
         o.fraction = percent / 100.0;
         changed = true;

@@ -11,11 +11,36 @@
 
 namespace headroom {
 
-enum class Component { Weights, MasterWeights, Gradients, OptimizerStates, Activations, KvCache, Overhead };
-inline constexpr int kComponentCount = 7;
+// What a GPU holds, disjoint; they add up to the device total. The first six are the model's
+// (the seeds' components); the next five are a runtime's own (zero without one); the overhead
+// is the seeds' allowance for what is not modelled (10% without a runtime, 0 with one).
+enum class Component {
+    Weights, MasterWeights, Gradients, OptimizerStates, Activations, KvCache,
+    Temporaries,       // short-lived tensors at the peak: AMP's cast weights, the loss's logits, the optimizer step's
+    Workspaces,        // cuBLAS / cuDNN workspaces, dequantization buffers
+    CudaGraphs,        // memory CUDA graphs keep (vLLM)
+    AllocatorReserve,  // what the caching allocator holds beyond the tensors (reserved − allocated)
+    Communication,     // NCCL and all-reduce buffers (tp, pp or dp > 1), outside the allocator
+    CudaContext,       // the CUDA context and its loaded kernels
+    Overhead
+};
+inline constexpr int kComponentCount = 13;
 inline constexpr Component kAllComponents[kComponentCount] = {
-    Component::Weights,     Component::MasterWeights, Component::Gradients, Component::OptimizerStates,
-    Component::Activations, Component::KvCache,       Component::Overhead};
+    Component::Weights,     Component::MasterWeights, Component::Gradients,        Component::OptimizerStates,
+    Component::Activations, Component::KvCache,       Component::Temporaries,      Component::Workspaces,
+    Component::CudaGraphs,  Component::AllocatorReserve, Component::Communication, Component::CudaContext,
+    Component::Overhead};
+
+// The three levels a GPU's memory is read at (DESIGN.md): what tensors hold
+// (torch.cuda.max_memory_allocated), what the caching allocator holds (max_memory_reserved), and
+// what the device must have free (nvidia-smi's figure for the process).
+enum class Level { Allocated, Reserved, Device };
+Level component_level(Component c);
+
+// Where the peak falls. Training: in the backward pass (activations at their largest) or, with a
+// runtime, in the optimizer step (activations freed, the update's temporaries held). Inference:
+// the prompt's prefill (its activations) or the last decode step (the whole KV cache).
+enum class Phase { Backward, OptimizerStep, Prefill, Decode };
 
 std::string_view component_id(Component c);     // "optimizer_states"
 std::string_view component_label(Component c);  // "Optimizer states"
@@ -98,7 +123,10 @@ private:
 
 struct Estimate {
     std::array<double, kComponentCount> bytes{};  // per GPU, disjoint, index by Component
-    double total = 0;                             // bytes per GPU, the sum of `bytes`
+    double total = 0;                             // bytes per GPU, the sum of `bytes`: the device level
+    double allocated = 0;                         // the components at Level::Allocated
+    double reserved = 0;                          // ... and at Level::Reserved
+    Phase phase = Phase::Backward;                // where the peak falls (training with a runtime)
     // Host (CPU) memory per GPU's process, bytes, index by Component: the states ZeRO-Offload /
     // ZeRO-Infinity keep there (weights, master weights, gradients, optimizer states). Disjoint
     // from `bytes`: an offloaded state counts here and not on the GPU.
@@ -107,7 +135,12 @@ struct Estimate {
     double params_total = 0;
     double params_active = 0;
     double params_trainable = 0;
-    Formulas formulas;              // one per component, in kAllComponents order
+    // vLLM: the tokens its KV-cache pool holds (whole blocks), and how many sequences of seq_len
+    // tokens fit in it at once (the "maximum concurrency" vLLM prints). 0 for other runtimes.
+    double kv_pool_tokens = 0;
+    double max_concurrency = 0;
+    // The seeds' seven components, and a runtime's own when one is chosen, in kAllComponents order.
+    Formulas formulas;
     Fits fits;                      // every catalogue GPU, catalogue order
 
     double operator[](Component c) const { return bytes[static_cast<int>(c)]; }

@@ -100,6 +100,7 @@ struct VllmSettings {
     long long max_num_seqs = 256;          // sequences scheduled at once (CUDA graphs are captured up to it)
     std::optional<long long> max_num_batched_tokens;  // tokens per step (the profile run); default max(seq_len, 2048)
     bool enforce_eager = false;            // no CUDA graphs
+    int block_size = 16;                   // tokens per KV-cache block (the pool is whole blocks)
 };
 
 // llama.cpp's context parameters (runtime "llama.cpp"). The context n_ctx is kv_tokens.
@@ -112,7 +113,7 @@ struct LlamaCppSettings {
 };
 
 struct Overhead {
-    double fraction = 0.10;  // of the sum of the other components
+    std::optional<double> fraction;  // of the sum of the other components; default 0.10, 0 with a runtime
     double bytes = 0;        // fixed, per GPU
 };
 
@@ -196,8 +197,11 @@ std::optional<Runtime> parse_runtime(std::string_view s);
 bool kv_cache_enabled(const Scenario& s);
 long long effective_kv_tokens(const Scenario& s);
 long long effective_grad_accum(const Scenario& s);  // grad_accum, or pp when not given
+// overhead.fraction, or its default: the seeds' 10% without a runtime, 0 with one (its terms are modelled).
+double effective_overhead_fraction(const Scenario& s);
 long long effective_batched_tokens(const Scenario& s);  // vllm.max_num_batched_tokens, or max(seq_len, 2048)
-int effective_gpu_layers(const Scenario& s);  // llama_cpp.n_gpu_layers, or every layer and the output (layers + 1)
+// llama_cpp.n_gpu_layers, at most every layer and the output layer (layers + 1, which -ngl 99 means).
+int effective_gpu_layers(const Scenario& s);
 // Whether the architecture fields are needed by the chosen models of activations and KV cache.
 bool needs_architecture(const Scenario& s);
 
