@@ -50,6 +50,20 @@ std::string_view component_label(Component c) {
     return "?";
 }
 
+int listed_components(const Scenario& s) { return s.runtime == Runtime::None ? kSeedComponentCount : kComponentCount; }
+bool is_listed(const Scenario& s, Component c) {
+    if (s.runtime != Runtime::None) return true;
+    switch (c) {
+        case Component::Temporaries:
+        case Component::Workspaces:
+        case Component::CudaGraphs:
+        case Component::AllocatorReserve:
+        case Component::Communication:
+        case Component::CudaContext: return false;
+        default: return true;
+    }
+}
+
 Level component_level(Component c) {
     switch (c) {
         case Component::CudaGraphs:

@@ -53,7 +53,7 @@ void expect_same(const Scenario& s, const std::string& where) {
 TEST(EstimateOptions, DefaultIsTheFullEstimate) {
     const Scenario s = default_scenario();
     const Estimate a = estimate(s), b = estimate(s, EstimateOptions{});
-    ASSERT_EQ(a.formulas.size(), size_t(kComponentCount));
+    ASSERT_EQ(a.formulas.size(), size_t(kSeedComponentCount));
     ASSERT_EQ(b.formulas.size(), a.formulas.size());
     for (size_t i = 0; i < a.formulas.size(); ++i) {
         EXPECT_EQ(a.formulas[i].formula, b.formulas[i].formula);

@@ -187,7 +187,7 @@ TEST(Estimate, ComponentsAddUpToTheTotal) {
         double sum = 0;
         for (double b : e.bytes) sum += b;
         EXPECT_DOUBLE_EQ(sum, e.total) << doc;
-        EXPECT_EQ(e.formulas.size(), size_t(kComponentCount));
+        EXPECT_EQ(e.formulas.size(), size_t(kSeedComponentCount));
     }
 }
 

@@ -134,7 +134,8 @@ TEST(Properties, FiniteNonNegativeAndAddingUp) {
         ASSERT_NEAR(host, e.host_total, e.host_total * 1e-12 + 1e-9);
         ASSERT_TRUE(std::isfinite(e.params_total) && e.params_total > 0);
         ASSERT_TRUE(e.params_trainable >= 0 && e.params_trainable <= e.params_total + e.params_total);
-        ASSERT_EQ(e.formulas.size(), size_t(kComponentCount));
+        ASSERT_EQ(e.formulas.size(), size_t(listed_components(s)));
+        ASSERT_TRUE(e.allocated >= 0 && e.allocated <= e.reserved && e.reserved <= e.total) << scenario_to_json(s);
     }
 }
 

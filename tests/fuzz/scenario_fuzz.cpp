@@ -35,7 +35,8 @@ void check_estimate(const Scenario& s) {
     }
     check(std::isfinite(e.total) && std::fabs(sum - e.total) <= e.total * 1e-9 + 1e-6);
     check(std::isfinite(e.params_total) && std::isfinite(e.params_active) && std::isfinite(e.params_trainable));
-    check(e.formulas.size() == size_t(kComponentCount));
+    check(e.formulas.size() == size_t(listed_components(s)));
+    check(std::isfinite(e.allocated) && e.allocated >= 0 && e.allocated <= e.reserved && e.reserved <= e.total);
     check(!estimate_to_json(e).empty());
     check(!estimate_to_csv(s, e).empty());
     check(std::isfinite(compare(e, e).savings_percent));

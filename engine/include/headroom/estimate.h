@@ -42,6 +42,12 @@ Level component_level(Component c);
 // the prompt's prefill (its activations) or the last decode step (the whole KV cache).
 enum class Phase { Backward, OptimizerStep, Prefill, Decode };
 
+// The components an estimate lists (and writes a formula for): the seeds' seven without a
+// runtime, all thirteen with one.
+inline constexpr int kSeedComponentCount = 7;
+int listed_components(const Scenario& s);
+bool is_listed(const Scenario& s, Component c);
+
 std::string_view component_id(Component c);     // "optimizer_states"
 std::string_view component_label(Component c);  // "Optimizer states"
 
