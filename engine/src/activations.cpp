@@ -265,7 +265,8 @@ Term per_sample_activations(const Ctx& ctx) {
 
 Term activations(const Ctx& ctx) {
     switch (ctx.s.activation_model) {
-        case ActivationModel::Transformer: return transformer_activations(ctx);
+        case ActivationModel::Transformer:
+            return with_runtime(ctx.s) ? runtime_activations(ctx) : transformer_activations(ctx);
         case ActivationModel::Multiplier: return multiplier_activations(ctx);
         case ActivationModel::PerSample: return per_sample_activations(ctx);
     }

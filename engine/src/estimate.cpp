@@ -193,6 +193,10 @@ Estimate estimate(const Scenario& s, const EstimateOptions& options) {
         add(cuda_context(ctx));
     }
     add(overhead(ctx, by_level[0] + by_level[1] + by_level[2]));
+    if (s.runtime == Runtime::Vllm) {
+        e.kv_pool_tokens = vllm_pool_tokens(s, e[Component::KvCache]);
+        e.max_concurrency = e.kv_pool_tokens / double(s.seq_len);
+    }
     e.allocated = by_level[0];
     e.reserved = by_level[0] + by_level[1];
     e.total = e.reserved + by_level[2];

@@ -146,11 +146,20 @@ HfImport import_hf_config(std::string_view text) {
         m.max_positions = r.integer({"n_positions", "max_position_embeddings"}, 0, true, "the learned positions");
         m.bias = m.layer_norm = true;
         m.pooler = bert;
+        m.fused_qkv = gpt2;
         if (bert) out.notes.push_back("BERT: the 2 x hidden token-type embeddings are left out of the count.");
     }
     if (type == "qwen2" || type == "qwen2_moe") m.qkv_bias = true;
     if (r.boolean("attention_bias", false)) m.qkv_bias = true;
     if (type == "gemma2") m.norms_per_layer = 4;
+    if (type == "phi3") m.fused_qkv = true;
+    // The dropout the model trains with (BERT's hidden_dropout_prob, GPT-2's resid_pdrop); decoders
+    // of the Llama family train without.
+    // Missing from a GPT-2 or BERT config, it is the config class's default, 0.1.
+    if (const Value* d = r.find({"hidden_dropout_prob", "resid_pdrop", "hidden_dropout"}); d && d->is_number())
+        m.dropout = d->as_double();
+    else if (gpt2 || bert)
+        m.dropout = 0.1;
     return out;
 }
 

@@ -3,16 +3,61 @@
 #include <algorithm>
 #include <cmath>
 
+#include "quantization.h"
 #include "terms.h"
 
 namespace headroom::detail {
 
+namespace {
+
+// llama.cpp's KV cache (llama_kv_cache_init, src/llama-kv-cache.cpp): n_ctx cells of K and V for
+// every layer, in cache_type_k / cache_type_v (ggml blocks: q8_0 is 34 bytes per 32), allocated
+// whole at load; the layers left in host memory keep theirs there.
+Term llama_cpp_kv(const Ctx& ctx) {
+    const Scenario& s = ctx.s;
+    const ModelArch& m = s.model;
+    const double L = m.layers, n_ctx = double(effective_kv_tokens(s)) * double(s.batch);
+    const double kv_dim = double(effective_kv_heads(m)) * effective_head_dim(m);
+    const double k = ggml_bytes_per_element(ggml_of(s.llama_cpp.type_k));
+    const double v = ggml_bytes_per_element(ggml_of(s.llama_cpp.type_v));
+    const double on_gpu = std::min<double>(effective_gpu_layers(s), L);
+    const double gpus = double(s.parallel.tp) * s.parallel.pp;
+    const double per_layer = n_ctx * kv_dim * (k + v);
+    Text& text = ctx.text;
+    text.formula << "n_ctx × n_gpu_layers × kv_heads × head_dim × (bytes(type_k) + bytes(type_v))"
+                 << (gpus > 1 ? " ÷ GPUs" : "") << "  [the other layers' cache in host memory]";
+    text.substituted << num(n_ctx) << " × " << num(on_gpu) << " × " << num(effective_kv_heads(m)) << " × "
+                     << num(effective_head_dim(m)) << " × (" << fixed(k, 4) << " + " << fixed(v, 4) << ") B";
+    if (gpus > 1) text.substituted << " ÷ " << num(gpus);
+    text.source << "llama.cpp llama_kv_cache (src/llama-kv-cache.cpp): n_ctx cells per layer, allocated at load; "
+                   "ggml-common.h block sizes";
+    Term t = term(ctx, Component::KvCache, per_layer * on_gpu / gpus);
+    t.host = per_layer * (L - on_gpu) / gpus;
+    return t;
+}
+
+}  // namespace
+
+// K and V bytes for one token of one sequence over every layer the GPU holds, in the KV
+// cache's dtype (vLLM sizes its pool in these; sliding windows and MLA as kv_cache() counts them).
+double kv_bytes_per_token(const Scenario& s) {
+    const ModelArch& m = s.model;
+    const double stage = std::ceil(double(m.layers) / s.parallel.pp);
+    if (is_mla(m)) return stage * (double(m.kv_lora_rank) + m.rope_head_dim) * dtype_bytes(s.dtypes.kv_cache);
+    const double kv_heads = std::ceil(double(effective_kv_heads(m)) / s.parallel.tp);
+    return 2 * stage * kv_heads * effective_head_dim(m) * dtype_bytes(s.dtypes.kv_cache);
+}
+
 Term kv_cache(const Ctx& ctx) {
     const Scenario& s = ctx.s;
     if (!kv_cache_enabled(s)) return not_held(ctx, Component::KvCache, "no KV cache kept");
+    if (s.runtime == Runtime::LlamaCpp) return llama_cpp_kv(ctx);
+    if (s.runtime == Runtime::Vllm) return vllm_kv_pool(ctx);
     const ModelArch& m = s.model;
     const int t = s.parallel.tp, pp = s.parallel.pp;
-    const double L = m.layers, tokens = double(effective_kv_tokens(s)), b = double(s.batch);
+    // Generation fills the cache as it goes: at the prompt's prefill it holds the prompt.
+    const bool prefill = ctx.phase == Phase::Prefill;
+    const double L = m.layers, tokens = double(prefill ? s.seq_len : effective_kv_tokens(s)), b = double(s.batch);
     // The busiest pipeline stage holds ⌈L/pp⌉ of the layers.
     const double stage = std::ceil(L / pp);
 

@@ -34,14 +34,15 @@ constexpr ModelArch gemma2(int layers, int hidden, int heads, int kv_heads, int 
 
 constexpr ModelArch gpt2(int layers, int hidden, int heads) {
     return ModelArch{.layers = layers, .hidden = hidden, .heads = heads, .vocab = 50257,
-                     .tied_embeddings = true, .max_positions = 1024, .bias = true, .layer_norm = true};
+                     .tied_embeddings = true, .max_positions = 1024, .bias = true, .fused_qkv = true,
+                     .layer_norm = true, .dropout = 0.1};
 }
 
 constexpr ModelArch bert(int layers, int hidden, int heads) {
     // The token-type embeddings (2 x h) are left out: 1,536 parameters in BERT-base.
     return ModelArch{.layers = layers, .hidden = hidden, .heads = heads, .vocab = 30522,
                      .tied_embeddings = true, .max_positions = 512, .bias = true, .layer_norm = true,
-                     .pooler = true};
+                     .pooler = true, .dropout = 0.1};
 }
 
 constexpr ModelArch mixtral(int layers, int hidden, int heads, int ffn, int vocab) {
@@ -60,6 +61,7 @@ constexpr ModelArch deepseek_v3() {
 constexpr ModelArch phi3(int layers, int hidden, int heads, int kv_heads, int head_dim, int ffn) {
     ModelArch m = llama(layers, hidden, heads, kv_heads, head_dim, ffn, 32064, false);
     m.sliding_window = 2047;  // the 4k-context models' config.json
+    m.fused_qkv = true;       // qkv_proj
     return m;
 }
 

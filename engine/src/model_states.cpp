@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "headroom/format.h"
+#include "quantization.h"
 #include "terms.h"
 
 namespace headroom::detail {
@@ -106,26 +107,84 @@ Part& operator<<(Part& out, ZeroSource z) {
 
 namespace {
 
-// QLoRA stores the frozen base in 4-bit NormalFloat with double-quantised block constants:
-// 4 bits + 0.127 bits per parameter (Dettmers et al. 2023, §3: 8/64 + 32/(64·256)).
-constexpr double kNf4BytesPerParam = (4.0 + 8.0 / 64 + 32.0 / (64 * 256)) / 8;
+// A GGUF file's weights as llama.cpp places them: the last n_gpu_layers layers (and the output
+// layer once every layer is there) on the GPU, the rest and the token embedding in host memory
+// (llama_model::load_tensors: the input layer stays on the CPU; i_gpu_start = n_layer + 1 −
+// n_gpu_layers). Split evenly over the GPUs (tp × pp).
+Term llama_cpp_weights(const Ctx& ctx) {
+    const Scenario& s = ctx.s;
+    GgufType type = s.quantization.type;
+    if (s.quantization.method != QuantMethod::Gguf)
+        type = s.dtypes.weights == DType::FP32 ? GgufType::F32 : s.dtypes.weights == DType::BF16 ? GgufType::BF16
+                                                                                               : GgufType::F16;
+    const GgufBytes g = gguf_bytes(s.model, type);
+    const int L = static_cast<int>(g.layers.size());
+    const int on_gpu = std::min(effective_gpu_layers(s), L);
+    const bool output_on_gpu = effective_gpu_layers(s) > L;
+    double gpu = output_on_gpu ? g.output : 0;
+    for (int i = L - on_gpu; i < L; ++i) gpu += g.layers[static_cast<size_t>(i)];
+    const double gpus = double(s.parallel.tp) * s.parallel.pp;
+    Text& t = ctx.text;
+    t.formula << "Σ GGUF tensors of the last n_gpu_layers layers" << (output_on_gpu ? " + output layer" : "")
+              << (gpus > 1 ? " ÷ GPUs" : "") << "  [token embedding and the other layers in host memory]";
+    t.substituted << gguf_type_name(type) << ": " << on_gpu << " of " << L << " layers";
+    if (output_on_gpu) t.substituted << " + output";
+    if (gpus > 1) t.substituted << " ÷ " << num(gpus);
+    t.source << "llama.cpp: tensor types from llama_tensor_get_type (src/llama-quant.cpp), block sizes from "
+                "ggml-common.h; placement from llama_model::load_tensors";
+    Term w = term(ctx, Component::Weights, gpu / gpus);
+    w.host = (g.total() - gpu) / gpus;
+    t.substituted << "; host " << gb(w.host);
+    return w;
+}
 
-// Bytes per frozen base weight: NF4's for QLoRA, else the weights' dtype.
-struct BaseEach { bool qlora; DType weights; };
+// The largest block ZeRO-3 gathers, as stored: one layer's packed projections and its norms, or
+// an embedding matrix kept unpacked.
+double largest_block_bytes(const ModelArch& m, const StoredWeights& w) {
+    double layer = 0, largest = 0;
+    const double L = std::max(1, m.layers);
+    for (const Matrix& x : weight_matrices(m)) {
+        if (!x.in_layer) largest = std::max(largest, x.rows * x.cols * w.kept_each);
+        else layer += x.rows * x.cols * x.count / L * (x.adaptable ? w.packed_each : w.kept_each);
+    }
+    return std::max(largest, layer);
+}
+
+// Bytes per stored weight, with the method's own words for the formula.
+struct BaseEach {
+    const StoredWeights& stored;
+    bool quantized;
+    DType weights;
+};
 Part& operator<<(Part& out, BaseEach b) {
-    if (b.qlora) return out << "0.516 B (NF4 + double-quantised constants)";
-    return out << bytes_each(b.weights);
+    if (!b.quantized) return out << bytes_each(b.weights);
+    return out << fixed(b.stored.bytes / (b.stored.packed + b.stored.kept), 3) << " B";
+}
+
+void write_stored(Part& out, const Scenario& s, const StoredWeights& w) {
+    out << "; " << quant_method_name(s.quantization.method == QuantMethod::None ? QuantMethod::BnbNf4
+                                                                                : s.quantization.method);
+    if (s.quantization.method == QuantMethod::Gguf) {
+        out << " " << gguf_type_name(s.quantization.type) << ": " << gb(w.bytes) << " of tensors";
+        return;
+    }
+    out << ": " << num(w.packed) << " packed × " << fixed(w.packed_each, 3) << " B + " << num(w.kept) << " kept × "
+        << num(w.kept_each) << " B";
 }
 
 }  // namespace
 
 Term weights(const Ctx& ctx, const ParamCounts& p) {
     const Scenario& s = ctx.s;
+    if (s.runtime == Runtime::LlamaCpp) return llama_cpp_weights(ctx);
     Text& t = ctx.text;
     const DType wt = s.dtypes.weights;
-    const bool qlora = s.finetune == Finetune::Qlora;
-    const double base_bytes = qlora ? kNf4BytesPerParam : dtype_bytes(wt);
-    const BaseEach base_each{qlora, wt};
+    const bool packed = quantized(s);
+    const std::vector<Matrix> matrices = packed ? weight_matrices(s.model) : std::vector<Matrix>{};
+    const StoredWeights stored = packed ? stored_weights(s, matrices) : StoredWeights{};
+    // A given `params` scales the architecture's bytes.
+    const double base_bytes = packed ? (p.derived > 0 ? stored.bytes / p.derived : 0) : dtype_bytes(wt);
+    const BaseEach base_each{stored, packed, wt};
     const Shard base = shard(s, 3, p.total, p.expert, "N");
 
     if (s.offload.params) {
@@ -133,9 +192,12 @@ Term weights(const Ctx& ctx, const ParamCounts& p) {
         // computed (a layer, or the embedding) and the next one being prefetched, gathered
         // whole (÷ tp only). A given `params` scales the architecture's block.
         const double layer = p.derived > 0 ? derived_largest_block(s.model) * p.total / p.derived : 0;
-        const double gpu = 2 * layer * base_bytes / s.parallel.tp;
+        // The block as stored: a packed layer, or an embedding kept in 16 bits.
+        const double block_each = packed ? largest_block_bytes(s.model, stored) / std::max(1.0, derived_largest_block(s.model))
+                                         : base_bytes;
+        const double gpu = 2 * layer * block_each / s.parallel.tp;
         t.formula << "2 × N_block × bytes(weights) ÷ tp  [working set: largest layer or embedding; the rest in host memory]";
-        t.substituted << "2 × " << num(layer) << " × " << base_each;
+        t.substituted << "2 × " << num(layer) << " × " << fixed(block_each, 3) << " B";
         if (s.parallel.tp > 1) t.substituted << " ÷ " << s.parallel.tp;
         t.source << kZeroInfinity;
         Term on_gpu = term(ctx, Component::Weights, gpu);
@@ -143,17 +205,22 @@ Term weights(const Ctx& ctx, const ParamCounts& p) {
         t.substituted << "; host: " << base.numbers() << " × " << base_each << " = " << gb(on_gpu.host);
         return on_gpu;
     }
+    const bool qlora = s.finetune == Finetune::Qlora;
     if (s.finetune == Finetune::Full) {
-        t.formula << base.symbols() << " × bytes(weights)";
+        t.formula << base.symbols() << (packed ? " × bytes(stored)" : " × bytes(weights)");
         t.substituted << base.numbers() << " × " << base_each;
-        t.source << kTransformerMath << zero_source(s);
+        t.source << (packed ? "" : kTransformerMath);
+        if (packed) write_stored(t.source, s, stored);
+        t.source << zero_source(s);
         return term(ctx, Component::Weights, base.count * base_bytes);
     }
     const Shard lora = shard(s, 3, p.adapters, p.adapters_expert, "N_lora");
-    t.formula << base.symbols() << " × " << (qlora ? "bytes(NF4)" : "bytes(weights)") << " + " << lora.symbols()
+    t.formula << base.symbols() << " × " << (packed ? "bytes(stored)" : "bytes(weights)") << " + " << lora.symbols()
               << " × bytes(weights)";
     t.substituted << base.numbers() << " × " << base_each << " + " << lora.numbers() << " × " << bytes_each(wt);
-    t.source << (qlora ? kQlora : kLora) << "; N_lora = r·(rows + cols) per adapted projection" << zero_source(s);
+    t.source << (qlora ? kQlora : kLora) << "; N_lora = r·(rows + cols) per adapted projection";
+    if (packed) write_stored(t.source, s, stored);
+    t.source << zero_source(s);
     return term(ctx, Component::Weights, base.count * base_bytes + lora.count * dtype_bytes(wt));
 }
 
@@ -169,9 +236,22 @@ Term master_weights(const Ctx& ctx, const ParamCounts& p) {
     return state_term(ctx, Component::MasterWeights, s.offload.optimizer, sh.count * dtype_bytes(type));
 }
 
+// Whether gradients are held while the activations are: kept between micro-batches (gradient
+// accumulation), in DDP's buckets or a sharded partition, or in Megatron's and DeepSpeed's
+// contiguous buffers. Plain PyTorch frees them in zero_grad(set_to_none=True), the default since
+// PyTorch 2.0, and backward fills them as it frees the activations.
+bool gradients_persist(const Scenario& s) {
+    if (s.runtime != Runtime::PyTorch) return true;
+    return effective_grad_accum(s) > 1 || s.parallel.dp > 1;
+}
+
 Term gradients(const Ctx& ctx, const ParamCounts& p) {
     const Scenario& s = ctx.s;
     if (!training(s)) return not_held(ctx, Component::Gradients, "inference computes no gradients");
+    if (with_runtime(s) && ctx.phase == Phase::Backward && !gradients_persist(s))
+        return not_held(ctx, Component::Gradients,
+                        "none yet at the start of backward: zero_grad(set_to_none=True) freed them, and backward "
+                        "fills them as it frees the activations");
     const Shard sh = shard(s, 2, p.trainable, p.trainable_expert, "N_trainable");
     ctx.text.formula << sh.symbols() << " × bytes(gradients)";
     ctx.text.substituted << sh.numbers() << " × " << bytes_each(s.dtypes.gradients);

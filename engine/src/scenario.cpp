@@ -170,6 +170,7 @@ void check_architecture(const Scenario& s, Checker& c) {
     c.range("model.global_layers", m.global_layers, 0, std::max(m.layers, 0), "Global-attention layers (at most the layers)");
     c.range("model.max_positions", m.max_positions, 0, int(kMaxTokens), "Learned positions (0 = rotary)");
     c.range("model.norms_per_layer", m.norms_per_layer, 0, 16, "Norms per layer (0 = 2)");
+    c.range("model.dropout", m.dropout, 0.0, 1.0, "Dropout");
     if (counted && m.vocab == 0 && m.layers > 0)
         c.fail("model.vocab", "Give the vocabulary size (or the parameter count) so the parameters can be counted.");
     if (c.out.empty() && counted && !(derived_params(m) <= kMaxParams))

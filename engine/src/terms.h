@@ -162,6 +162,20 @@ Term gradients(const Ctx& ctx, const ParamCounts& p);
 Term optimizer_states(const Ctx& ctx, const ParamCounts& p);
 Term activations(const Ctx& ctx);
 Term kv_cache(const Ctx& ctx);
+// Activations as a runtime keeps them (runtime_activations.cpp), and vLLM's profile run (serving.cpp).
+Term runtime_activations(const Ctx& ctx);
+Term vllm_profile_activations(const Ctx& ctx);
+
+// vLLM: gpu_memory_utilization of the GPU's usable memory, and the tokens a pool of `pool`
+// bytes holds in whole blocks.
+double vllm_budget(const Scenario& s);
+double vllm_pool_tokens(const Scenario& s, double pool);
+
+// K and V bytes per token of one sequence over the layers one GPU holds.
+double kv_bytes_per_token(const Scenario& s);
+// vLLM: the KV pool, what gpu_memory_utilization leaves after the weights, the profile run's
+// activations and the non-torch memory (serving.cpp).
+Term vllm_kv_pool(const Ctx& ctx);
 
 // A runtime's own terms (runtime.cpp), each zero without a runtime.
 Term temporaries(const Ctx& ctx, const ParamCounts& p);

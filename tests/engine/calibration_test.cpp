@@ -63,6 +63,8 @@ double at_level(const Estimate& e, const std::string& level, bool* known) {
     if (level == "reserved") return e.reserved;
     if (level == "device") return e.total;
     if (level == "weights") return e[Component::Weights];
+    if (level == "model_size") return e[Component::Weights] + e.host[static_cast<int>(Component::Weights)];
+    if (level == "host_weights") return e.host[static_cast<int>(Component::Weights)];
     if (level == "kv_cache") return e[Component::KvCache];
     if (level == "activation_peak" || level == "compute_buffer") return e[Component::Activations];
     if (level == "non_torch") return e[Component::Communication] + e[Component::Workspaces];

@@ -38,12 +38,15 @@ TEST(Lora, OnlyAdaptersCarryTrainingState) {
     EXPECT_LT(lora.total, full.total);
 }
 
-// QLoRA (Dettmers et al. 2023, §3): NF4 base, 4 bits, plus double-quantised constants,
-// 8/64 + 32/(64·256) = 0.127 bits per parameter: 0.5159 bytes per parameter.
+// QLoRA (Dettmers et al. 2023, §3): the base's linear layers in NF4, 4 bits, plus
+// double-quantised constants, 8/64 + 32/(64·256) = 0.127 bits per parameter; bitsandbytes
+// leaves the embeddings, the output layer and the norms in 16 bits (PEFT's
+// prepare_model_for_kbit_training, transformers' skip of lm_head).
 TEST(Lora, QloraBaseInNf4WithDoubleQuantisation) {
     const Estimate q = estimate(parsed(R"({"finetune":"qlora","lora":{"rank":16}})"));
     const double n = 8030261248.0, a = 41943040;
-    EXPECT_NEAR(q[Component::Weights], n * (4 + 0.127) / 8 + a * 2, n * 0.0001);
+    const double kept = 2 * 128256.0 * 4096 + 65 * 4096.0;  // two embeddings, 65 norms
+    EXPECT_NEAR(q[Component::Weights], (n - kept) * (4 + 0.127) / 8 + kept * 2 + a * 2, n * 0.0001);
 }
 
 // Lion keeps one momentum (Chen et al. 2023, §2): half of AdamW's two states. Adafactor's

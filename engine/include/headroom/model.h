@@ -43,9 +43,11 @@ struct ModelArch {
     int max_positions = 0;    // learned absolute position embeddings (GPT-2, BERT); 0 = rotary
     bool bias = false;        // biases on every attention and MLP projection (GPT-2, BERT)
     bool qkv_bias = false;    // biases on the q, k, v projections only (Qwen2)
+    bool fused_qkv = false;   // q, k and v in one matrix (GPT-2's c_attn, GPT-NeoX, Phi-3's qkv_proj)
     bool layer_norm = false;  // LayerNorm (weight + bias) instead of RMSNorm (weight)
     int norms_per_layer = 0;  // 0 = 2 (pre-attention, pre-MLP); Gemma 2 has 4
     bool pooler = false;      // BERT's h x h pooler on the first token
+    double dropout = 0;       // dropout the model trains with (BERT, GPT-2: 0.1): its masks are kept
 
     bool operator==(const ModelArch&) const = default;
 };

@@ -82,6 +82,7 @@ struct Offload {
 // LoRA / QLoRA adapters: rank r on the chosen projections; only they are trained.
 struct Lora {
     int rank = 16;
+    double dropout = 0;       // lora_dropout (PEFT's default 0)
     unsigned modules = 0x7F;  // bit (1 << Module) per projection; default all linear (QLoRA's choice)
     bool has(Module m) const { return modules & (1u << static_cast<unsigned>(m)); }
 };
@@ -143,6 +144,9 @@ struct Scenario {
     Offload offload;
     Overhead overhead;
     Runtime runtime = Runtime::None;
+    // CUDA's lazy module loading (CUDA_MODULE_LOADING=LAZY: PyTorch 2.0+ with CUDA 11.7+, the
+    // CUDA default since 12.2): kernels load on first use, so the context is a third the size.
+    bool cuda_lazy_loading = true;
     Quantization quantization;
     VllmSettings vllm;
     LlamaCppSettings llama_cpp;
