@@ -125,7 +125,8 @@ struct Moments {
 };
 Moments moments(const Scenario& s) {
     if (!with_runtime(s)) return {{s.mode == Mode::Training ? Phase::Backward : Phase::Decode}, 1};
-    if (s.mode == Mode::Training) return {{Phase::Backward, Phase::OptimizerStep}, 2};
+    if (s.mode == Mode::Training)
+        return s.optimizer_in_backward ? Moments{{Phase::Backward}, 1} : Moments{{Phase::Backward, Phase::OptimizerStep}, 2};
     if (s.runtime == Runtime::HfTransformers) return {{Phase::Prefill, Phase::Decode}, 2};
     return {{Phase::Decode}, 1};
 }
@@ -195,7 +196,7 @@ Estimate estimate(const Scenario& s, const EstimateOptions& options) {
     add(overhead(ctx, by_level[0] + by_level[1] + by_level[2]));
     if (s.runtime == Runtime::Vllm) {
         e.kv_pool_tokens = vllm_pool_tokens(s, e[Component::KvCache]);
-        e.max_concurrency = e.kv_pool_tokens / double(s.seq_len);
+        e.max_concurrency = vllm_concurrency(s, e.kv_pool_tokens);
     }
     e.allocated = by_level[0];
     e.reserved = by_level[0] + by_level[1];

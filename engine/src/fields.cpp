@@ -74,14 +74,19 @@ struct NoneUnset {
         (s.*G).*M = static_cast<E>(v ? static_cast<int>(*v) : 0);
     }
 };
-struct RuntimeAt {
+// A top-level enum whose first value (None, Default) means "not given".
+template <auto M>
+struct DefaultUnset {
     static std::optional<double> get(const Scenario& s) {
-        return s.runtime == Runtime::None ? std::nullopt : std::optional<double>(static_cast<int>(s.runtime));
+        const int v = static_cast<int>(s.*M);
+        return v == 0 ? std::nullopt : std::optional<double>(v);
     }
     static void set(Scenario& s, std::optional<double> v) {
-        s.runtime = static_cast<Runtime>(v ? static_cast<int>(*v) : 0);
+        using E = std::remove_reference_t<decltype(s.*M)>;
+        s.*M = static_cast<E>(v ? static_cast<int>(*v) : 0);
     }
 };
+using RuntimeAt = DefaultUnset<&Scenario::runtime>;
 
 // [SECTION] names
 
@@ -271,6 +276,22 @@ const Field kFields[] = {
     {.path = "optimizer", .label = "Optimizer", .help = "Sets the state kept per trainable parameter (AdamW: two moments).",
      .kind = K::Choice, .names = kOptimizerNames, .get = At<&Scenario::optimizer>::get,
      .set = At<&Scenario::optimizer>::set, .applies = training_only},
+    {.path = "paged_optimizer", .label = "Paged optimizer",
+     .help = "bitsandbytes' paged optimizers (paged_adamw_8bit): states in unified memory, outside PyTorch's "
+             "allocator, paged to host memory under pressure.",
+     .kind = K::Boolean, .get = At<&Scenario::paged_optimizer>::get, .set = At<&Scenario::paged_optimizer>::set,
+     .applies = training_only},
+    {.path = "optimizer_in_backward", .label = "Optimizer in backward",
+     .help = "Each parameter steps as its gradient arrives and the gradient is freed (torchtune's "
+             "optimizer_in_bwd): gradients are never held together.",
+     .kind = K::Boolean, .get = At<&Scenario::optimizer_in_backward>::get,
+     .set = At<&Scenario::optimizer_in_backward>::set, .applies = training_only},
+    {.path = "loss", .label = "Loss over the logits",
+     .help = "full: every token's logits copied to fp32 (Hugging Face); chunked: in 16-bit chunks (torchtune, "
+             "litgpt); fused with the output layer (Liger, Transformer Engine). Default: the runtime's.",
+     .kind = K::Choice, .flags = kOptional, .names = kLossNames,
+     .get = DefaultUnset<&Scenario::loss>::get, .set = DefaultUnset<&Scenario::loss>::set,
+     .applies = training_only},
     {.path = "recompute", .label = "Recompute",
      .help = "Activation checkpointing: selective drops the attention scores, full keeps only each layer's input "
              "(HF gradient_checkpointing), √L keeps every √L-th.",
@@ -280,6 +301,11 @@ const Field kFields[] = {
      .help = "FlashAttention or PyTorch SDPA, which never store the s × s attention scores; off is eager attention, "
              "which does.",
      .kind = K::Boolean, .get = At<&Scenario::flash_attention>::get, .set = At<&Scenario::flash_attention>::set},
+    {.path = "attention", .label = "Attention kernel",
+     .help = "As Hugging Face's attn_implementation: eager keeps the s × s scores; sdpa (the default) is given K "
+             "and V repeated to every head; flash_attention_2 takes them as they are. Default: the runtime's.",
+     .kind = K::Choice, .flags = kOptional, .names = kAttentionNames, .get = DefaultUnset<&Scenario::attention>::get,
+     .set = DefaultUnset<&Scenario::attention>::set, .applies = [](const Scenario& s) { return s.runtime != Runtime::None; }},
     {.path = "activation_model", .label = "Activation model",
      .help = "Transformer: from the architecture (Korthikanti); multiplier: seed 000's rule of thumb; per sample: a "
              "measured figure.",
@@ -349,6 +375,11 @@ const Field kFields[] = {
     {.path = "offload.params", .label = "Offload parameters",
      .help = "ZeRO-Infinity: the weights in host memory too (ZeRO 3).", .kind = K::Boolean,
      .get = In<&Scenario::offload, &Offload::params>::get, .set = In<&Scenario::offload, &Offload::params>::set},
+    {.path = "offload.activations", .label = "Offload activations",
+     .help = "Activations kept for backward moved to host memory as the forward goes (torchtune's "
+             "enable_activation_offloading); the GPU keeps the layers in transit.",
+     .kind = K::Boolean, .get = In<&Scenario::offload, &Offload::activations>::get,
+     .set = In<&Scenario::offload, &Offload::activations>::set, .applies = training_only},
     {.path = "overhead.fraction", .label = "Overhead fraction",
      .help = "An allowance, as a share of everything else, for what is not modelled; 10% by default without a "
              "runtime, 0 with one (its terms are modelled).",
@@ -359,7 +390,7 @@ const Field kFields[] = {
      .get = In<&Scenario::overhead, &Overhead::bytes>::get, .set = In<&Scenario::overhead, &Overhead::bytes>::set},
     {.path = "quantization.method", .label = "Quantization",
      .help = "How the weights are stored: GPTQ/AWQ packed ints with per-group scales, bitsandbytes NF4 or int8, "
-             "fp8, or a GGUF file. Each keeps some layers in 16 bits.",
+             "fp8, int8 (W8A8), or a GGUF file. Each keeps some layers in 16 bits.",
      .kind = K::Choice, .flags = kOptional, .names = kQuantMethodNames,
      .get = NoneUnset<&Scenario::quantization, &Quantization::method>::get,
      .set = NoneUnset<&Scenario::quantization, &Quantization::method>::set},

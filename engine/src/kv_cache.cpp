@@ -16,7 +16,9 @@ namespace {
 Term llama_cpp_kv(const Ctx& ctx) {
     const Scenario& s = ctx.s;
     const ModelArch& m = s.model;
-    const double L = m.layers, n_ctx = double(effective_kv_tokens(s)) * double(s.batch);
+    // The context is padded to 256 cells with flash attention, 32 without (llama_kv_cache's padding).
+    const double pad = s.flash_attention ? 256 : 32;
+    const double L = m.layers, n_ctx = std::ceil(double(effective_kv_tokens(s)) * double(s.batch) / pad) * pad;
     const double kv_dim = double(effective_kv_heads(m)) * effective_head_dim(m);
     const double k = ggml_bytes_per_element(ggml_of(s.llama_cpp.type_k));
     const double v = ggml_bytes_per_element(ggml_of(s.llama_cpp.type_v));

@@ -240,7 +240,8 @@ Term master_weights(const Ctx& ctx, const ParamCounts& p) {
 // accumulation), in DDP's buckets or a sharded partition, or in Megatron's and DeepSpeed's
 // contiguous buffers. Plain PyTorch frees them in zero_grad(set_to_none=True), the default since
 // PyTorch 2.0, and backward fills them as it frees the activations.
-bool gradients_persist(const Scenario& s) {
+bool gradients_held_in_backward(const Scenario& s) {
+    if (s.optimizer_in_backward) return false;
     if (s.runtime != Runtime::PyTorch) return true;
     return effective_grad_accum(s) > 1 || s.parallel.dp > 1;
 }
@@ -248,10 +249,12 @@ bool gradients_persist(const Scenario& s) {
 Term gradients(const Ctx& ctx, const ParamCounts& p) {
     const Scenario& s = ctx.s;
     if (!training(s)) return not_held(ctx, Component::Gradients, "inference computes no gradients");
-    if (with_runtime(s) && ctx.phase == Phase::Backward && !gradients_persist(s))
+    if (with_runtime(s) && ctx.phase == Phase::Backward && !gradients_held_in_backward(s))
         return not_held(ctx, Component::Gradients,
-                        "none yet at the start of backward: zero_grad(set_to_none=True) freed them, and backward "
-                        "fills them as it frees the activations");
+                        s.optimizer_in_backward
+                            ? "each is freed by the optimizer step in its hook: never held together"
+                            : "none yet at the start of backward: zero_grad(set_to_none=True) freed them, and backward "
+                              "fills them as it frees the activations");
     const Shard sh = shard(s, 2, p.trainable, p.trainable_expert, "N_trainable");
     ctx.text.formula << sh.symbols() << " × bytes(gradients)";
     ctx.text.substituted << sh.numbers() << " × " << bytes_each(s.dtypes.gradients);
@@ -310,6 +313,15 @@ Term optimizer_states(const Ctx& ctx, const ParamCounts& p) {
     else t.substituted << num(o.elements_per_param);
     t.substituted << " × " << num(o.bytes_each) << " B";
     t.source << o.source << " (" << o.what << ")" << zero_source(s);
+    if (s.paged_optimizer && with_runtime(s)) {
+        // bitsandbytes' paged states: cudaMallocManaged memory behind a CPU tensor, outside
+        // PyTorch's allocator; resident on the GPU while the step runs, paged out under pressure
+        // (memo-training.md §5.2). Counted with host memory.
+        t.formula << "  [unified memory, paged]";
+        t.substituted << " = " << gb(sh.count * o.elements_per_param * o.bytes_each) << " in unified memory";
+        t.source << "; bitsandbytes paged optimizers (cudaMallocManaged)";
+        return {Component::OptimizerStates, 0, sh.count * o.elements_per_param * o.bytes_each};
+    }
     return state_term(ctx, Component::OptimizerStates, s.offload.optimizer,
                       sh.count * o.elements_per_param * o.bytes_each);
 }

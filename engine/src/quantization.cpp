@@ -304,6 +304,7 @@ StoredWeights stored_weights(const Scenario& s, std::span<const Matrix> matrices
                 case QuantMethod::BnbNf4: each = s.finetune == Finetune::Qlora ? kNf4DoubleQuantEach : kNf4Each; break;
                 case QuantMethod::BnbInt8: each = 1 + 4.0 / x.rows; break;  // int8 + an fp32 scale per output row
                 case QuantMethod::Fp8: each = 1; break;                       // fp8 + one fp32 scale per tensor
+                case QuantMethod::Int8: each = 1 + 4.0 / x.rows; break;       // W8A8: int8 + an fp32 scale per row
                 case QuantMethod::None: each = kNf4DoubleQuantEach; break;    // QLoRA's base
                 case QuantMethod::Gguf: break;
             }

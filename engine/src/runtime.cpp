@@ -52,6 +52,42 @@ const RuntimeProfile& runtime_profile(Runtime r) { return kProfiles[static_cast<
 
 // [SECTION] temporaries
 
+namespace {
+
+// The loss over the logits at its peak, bytes per token per vocabulary entry
+// (memo-training.md §4, memo-distributed-llamacpp.md §1.3):
+//   full, Hugging Face (ForCausalLMLoss, transformers 4.31+): at log_softmax's backward the
+//     saved fp32 log-probabilities, the incoming gradient and its output, 12;
+//   full, Megatron's vocab-parallel cross entropy: the 16-bit logits and their fp32 copy, 6 (÷ t);
+//   chunked (torchtune's CEWithChunkedOutputLoss, 8 chunks): the 16-bit logits, every chunk's
+//     saved fp32 log-probabilities, one chunk's fp32 copy: a + 4 + 4/8;
+//   fused (Transformer Engine's cross entropy, Liger): the 16-bit logits only, a.
+double loss_per_logit(const Scenario& s) {
+    const double a = dtype_bytes(s.dtypes.activations);
+    switch (effective_loss(s)) {
+        case Loss::Chunked: return a + 4 + 4.0 / 8;
+        case Loss::Fused: return a;
+        default: return s.runtime == Runtime::Megatron ? a + 4 : 12;
+    }
+}
+
+// DeepSpeed's gradient bucket (the IPG buffer of reduce_bucket_size elements, in the model
+// dtype, allocated at each backward; two with overlap_comm, ZeRO-3's default), under the
+// Hugging Face Trainer's "auto" size h² (integrations/deepspeed.py), and ZeRO-3's gathered
+// parameters: the layer in use and the prefetch bucket (0.9·h² elements).
+double deepspeed_buffers(const Scenario& s) {
+    if (s.runtime != Runtime::DeepSpeed || s.parallel.zero < 1) return 0;
+    const double h = s.model.hidden, bytes = dtype_bytes(s.dtypes.weights);
+    double buffers = (s.parallel.zero == 3 ? 2 : 1) * h * h * bytes;
+    if (s.parallel.zero == 3 && !s.offload.params) {
+        const double layer = derived_largest_block(s.model);
+        buffers += (layer + 0.9 * h * h) * bytes / s.parallel.tp;
+    }
+    return buffers;
+}
+
+}  // namespace
+
 Term temporaries(const Ctx& ctx, const ParamCounts& p) {
     const Scenario& s = ctx.s;
     const RuntimeProfile& rt = runtime_profile(s.runtime);
@@ -60,65 +96,75 @@ Term temporaries(const Ctx& ctx, const ParamCounts& p) {
     const double tokens = double(s.seq_len) * double(s.batch);
     const double v = s.model.vocab, tp = s.parallel.tp;
     if (s.mode == Mode::Training) {
+        const Shard sh = shard(s, 1, p.trainable, p.trainable_expert, "N_trainable");
         if (ctx.phase == Phase::OptimizerStep) {
-            // torch.optim.AdamW's foreach step (_multi_tensor_adamw) builds one new list the size
-            // of the second moments (torch._foreach_sqrt) before its in-place addcdiv; DeepSpeed's
-            // ZeRO step first makes an fp32 copy of the GPU's gradient partition.
-            const Shard sh = shard(s, 1, p.trainable, p.trainable_expert, "N_trainable");
-            double bytes = 0;
-            if (rt.foreach_optimizer && s.optimizer == Optimizer::AdamW && !s.offload.optimizer) {
-                bytes = sh.count * dtype_bytes(s.dtypes.optimizer_state);
-                t.formula << sh.symbols() << " × bytes(state)  [foreach AdamW's sqrt(v) list]";
-                t.substituted << sh.numbers() << " × " << bytes_each(s.dtypes.optimizer_state);
-                t.source << "torch.optim.AdamW, _multi_tensor_adamw (torch/optim/adamw.py): torch._foreach_sqrt";
-            } else if (s.runtime == Runtime::DeepSpeed && s.parallel.zero >= 1 && !s.offload.optimizer &&
-                       dtype_bytes(s.dtypes.gradients) < 4) {
-                bytes = sh.count * 4;
-                t.formula << sh.symbols() << " × 4 B  [fp32 copy of the gradient partition]";
-                t.substituted << sh.numbers() << " × 4 B";
-                t.source << "DeepSpeed ZeRO stage 1/2 step (stage_1_and_2.py): single_partition_of_fp32_groups' grad";
-            } else {
-                t.formula << "0";
-                t.substituted << "the optimizer steps in place (fused kernels)";
-                return term(ctx, Component::Temporaries, 0);
-            }
-            return term(ctx, Component::Temporaries, bytes);
+            // torch.optim.AdamW's foreach step (PyTorch 2.1+) builds one list the size of the
+            // second moments (torch._foreach_sqrt) before its in-place addcdiv; DDP's buckets
+            // hold a second copy of the gradients (gradient_as_bucket_view=False); DeepSpeed's
+            // ZeRO step flattens the gradient partition and copies it to fp32.
+            double step = 0, ddp = 0;
+            if (rt.foreach_optimizer && s.optimizer == Optimizer::AdamW && !s.offload.optimizer && !s.paged_optimizer)
+                step = sh.count * dtype_bytes(s.dtypes.optimizer_state);
+            if (s.runtime == Runtime::DeepSpeed && s.parallel.zero >= 1 && !s.offload.optimizer)
+                step = std::min(sh.count, 1e9) * (4 + dtype_bytes(s.dtypes.gradients));
+            if (s.runtime == Runtime::PyTorch && s.parallel.dp > 1 && s.parallel.zero == 0)
+                ddp = sh.count * dtype_bytes(s.dtypes.gradients);
+            t.formula << (s.runtime == Runtime::DeepSpeed ? "N_partition × (4 + bytes(grad))  [ZeRO's fp32 gradient copy]"
+                                                          : "N_trainable × bytes(state)  [foreach AdamW's sqrt(v) list]")
+                      << (ddp > 0 ? " + DDP's bucket copy of the gradients" : "");
+            t.substituted << gb(step);
+            if (ddp > 0) t.substituted << " + " << gb(ddp);
+            t.source << (s.runtime == Runtime::DeepSpeed ? "DeepSpeed ZeRO step (stage_1_and_2.py, stage3.py)"
+                                                         : "torch.optim.AdamW _multi_tensor_adamw (PyTorch 2.1+); "
+                                                           "DDP Reducer buckets")
+                     << "; memo-training.md §5";
+            return term(ctx, Component::Temporaries, step + ddp);
         }
-        // At the start of backward: AMP's 16-bit copies of the fp32 weights (autocast caches each
-        // leaf weight's cast, and every linear keeps its cast weight for backward), and the loss
-        // over the logits.
-        double cast = amp(s) ? shard_of(s, linear_params(s.model)) * a : 0;
-        double loss = 0;
-        if (rt.loss == LossKind::Upcast) loss = tokens * v * (a + 4 + 4);
-        else if (rt.loss == LossKind::VocabParallel) loss = tokens * v / tp * (a + 4);
+        // At the forward's end and the start of backward: AMP's 16-bit copies of the fp32 weights
+        // (every linear keeps its cast weight for backward), the loss over the logits, the output
+        // layer's gradient (the first made), and the runtime's buffers.
+        const double cast = amp(s) ? shard_of(s, linear_params(s.model)) * a : 0;
+        const double loss = tokens * v * loss_per_logit(s) / (s.runtime == Runtime::Megatron ? tp : 1);
+        const bool head_grad = s.finetune == Finetune::Full && !gradients_held_in_backward(s);
+        const double head = head_grad ? v * s.model.hidden * dtype_bytes(s.dtypes.gradients) / tp : 0;
+        const double buffers = deepspeed_buffers(s);
         t.formula << (cast > 0 ? "N_linear × bytes(act) [AMP's cast weights] + " : "")
-                  << (rt.loss == LossKind::Upcast ? "s·b·v·(bytes(act) + 4 + 4)  [logits, fp32 copy, log_softmax]"
-                                                  : "s·b·v/t·(bytes(act) + 4)  [logits, fp32 exp kept]");
+                  << "s·b·v·bytes per logit [loss]" << (head > 0 ? " + v·h·bytes(grad) [output layer's gradient]" : "")
+                  << (buffers > 0 ? " + ZeRO's buckets and gathered layers" : "");
         if (cast > 0) t.substituted << gb(cast) << " + ";
-        t.substituted << num(tokens) << "·" << num(v);
-        if (tp > 1 && rt.loss == LossKind::VocabParallel) t.substituted << "/" << num(tp);
-        t.substituted << "·" << num(rt.loss == LossKind::Upcast ? a + 8 : a + 4) << " B";
+        t.substituted << num(tokens) << "·" << num(v) << "·" << fixed(loss_per_logit(s), 2) << " B";
+        if (s.runtime == Runtime::Megatron && tp > 1) t.substituted << " ÷ " << num(tp);
+        if (head > 0) t.substituted << " + " << gb(head);
+        if (buffers > 0) t.substituted << " + " << gb(buffers);
         t.source << (cast > 0 ? "torch.autocast's weight cast cache; " : "")
-                 << (rt.loss == LossKind::Upcast ? "transformers ForCausalLMLoss (logits.float(), cross_entropy)"
-                                                 : "Megatron vocab_parallel_cross_entropy");
-        return term(ctx, Component::Temporaries, cast + loss);
+                 << "the loss: transformers ForCausalLMLoss, torchtune CEWithChunkedOutputLoss, Megatron "
+                    "vocab_parallel_cross_entropy (memo-training.md §4)";
+        return term(ctx, Component::Temporaries, cast + loss + head + buffers);
     }
     if (s.runtime == Runtime::HfTransformers) {
-        // Decode: each step's logits for the batch (the model's, the fp32 copy, the sampling
-        // probabilities) and DynamicCache's torch.cat, which holds one layer's old and new K (or
-        // V) at once. Prefill: the last position's logits, or every position's when the model
-        // computes them all (embeddings_and_logits: transformers before logits_to_keep).
-        const double kv_layer = double(s.batch) * double(effective_kv_tokens(s)) * double(effective_kv_heads(s.model)) *
-                                effective_head_dim(s.model) * dtype_bytes(s.dtypes.kv_cache) / tp;
-        const double rows = ctx.phase == Phase::Prefill && s.embeddings_and_logits ? tokens : double(s.batch);
-        const double logits = rows * v * (a + 4 + 4) / tp;
-        const double cat = ctx.phase == Phase::Decode && kv_cache_enabled(s) ? kv_layer : 0;
-        t.formula << "logits × (bytes(act) + 4 + 4) [model's, fp32 copy, probabilities]"
-                  << (cat > 0 ? " + one layer's K being concatenated" : "");
-        t.substituted << num(rows) << "·" << num(v) << "·" << num(a + 8) << " B";
-        if (cat > 0) t.substituted << " + " << gb(cat);
-        t.source << "transformers generate(): logits_to_keep, the logits processors; DynamicCache.update (torch.cat)";
-        return term(ctx, Component::Temporaries, logits + cat);
+        // generate() (memo-inference.md §2): at the prefill the last position's logits in the
+        // model dtype and their fp32 copy, or every position's when the model computes them all
+        // (embeddings_and_logits: transformers before 4.45); at each decode step DynamicCache's
+        // torch.cat holds one layer's old and new K, and SDPA and eager attention are given K and
+        // V repeated to every head (repeat_kv), one layer at a time.
+        const ModelArch& m = s.model;
+        const double B = dtype_bytes(s.dtypes.kv_cache), b = double(s.batch);
+        const double S = double(effective_kv_tokens(s)), d = effective_head_dim(m);
+        const double kv_heads = std::ceil(double(effective_kv_heads(m)) / tp), heads = double(m.heads) / tp;
+        const bool prefill = ctx.phase == Phase::Prefill;
+        const double rows = prefill && s.embeddings_and_logits ? tokens : b;
+        const double logits = rows * v * (a + 4) / tp;
+        double cache = 0;
+        if (!prefill && kv_cache_enabled(s)) {
+            cache = b * kv_heads * S * d * B;  // torch.cat's new K beside the old
+            if (effective_attention(s) != Attention::Flash && kv_heads < heads) cache += 2 * b * heads * S * d * B;
+        }
+        t.formula << "logits × (bytes(act) + 4)" << (cache > 0 ? " + one layer's K concatenated and K, V repeated" : "");
+        t.substituted << num(rows) << "·" << num(v) << "·" << num(a + 4) << " B";
+        if (cache > 0) t.substituted << " + " << gb(cache);
+        t.source << "transformers generate(): logits_to_keep and the fp32 logits, DynamicCache.update (torch.cat), "
+                    "repeat_kv (memo-inference.md §2)";
+        return term(ctx, Component::Temporaries, logits + cache);
     }
     return not_held(ctx, Component::Temporaries, s.runtime == Runtime::Vllm ? "inside vLLM's profile peak"
                                                                             : "inside llama.cpp's compute buffer");
@@ -132,24 +178,33 @@ Term workspaces(const Ctx& ctx) {
     const GpuSpec* g = find_gpu(s.gpu);
     if (s.runtime == Runtime::LlamaCpp)
         return not_held(ctx, Component::Workspaces, "cuBLAS's own, in the CUDA context line");
+    if (s.runtime == Runtime::Vllm) return not_held(ctx, Component::Workspaces, "inside vLLM's profile peak");
     // PyTorch's cuBLAS workspace per handle and stream: CUBLAS_WORKSPACE_CONFIG's default,
-    // ":4096:8" (32 MiB) on Hopper and later, ":4096:2:16:8" (8.125 MiB) before
-    // (aten/src/ATen/cuda/CublasHandlePool.cpp, getChosenWorkspaceSize).
-    const double cublas = g && g->sm >= 90 ? 32.0 * 1024 * 1024 : (4096.0 * 2 + 16 * 8) * 1024;
-    // bitsandbytes and AWQ compute a 16-bit copy of one matrix for a matmul: the largest.
+    // ":4096:8" (32 MiB) on Hopper and later, ":4096:2:16:8" (8.125 MiB) before; training holds
+    // two, the forward's and the backward thread's (CublasHandlePool.cpp).
+    const double one = g && g->sm >= 90 ? 32.0 * 1024 * 1024 : (4096.0 * 2 + 16 * 8) * 1024;
+    const double cublas = one * (s.mode == Mode::Training ? 2 : 1);
+    // 16-bit copies of packed weights for a matmul (memo-inference.md §2.4, memo-training.md
+    // §2.4): bitsandbytes dequantizes the weight of each matmul of more than one row (and its fp32
+    // copy at transformers' default fp32 compute dtype), AWQ from 1,024 tokens; AutoGPTQ's
+    // exllama kernel keeps one persistent buffer the size of the largest layer.
+    double largest = 0;
+    for (const Matrix& x : weight_matrices(s.model))
+        if (x.adaptable && x.in_layer) largest = std::max(largest, x.rows * x.cols);
+    largest /= s.parallel.tp;
     double dequant = 0;
     const QuantMethod q = s.quantization.method;
-    if (q == QuantMethod::BnbNf4 || q == QuantMethod::BnbInt8 || q == QuantMethod::Awq || s.finetune == Finetune::Qlora) {
-        double largest = 0;
-        for (const Matrix& x : weight_matrices(s.model))
-            if (x.adaptable && x.in_layer) largest = std::max(largest, x.rows * x.cols);
-        dequant = largest * dtype_bytes(s.dtypes.activations) / s.parallel.tp;
-    }
-    t.formula << "cuBLAS workspace" << (dequant > 0 ? " + the largest matrix dequantized" : "");
+    const double rows = double(s.seq_len) * double(s.batch);
+    if (q == QuantMethod::BnbNf4 || s.finetune == Finetune::Qlora)
+        dequant = rows > 1 || s.mode == Mode::Training ? largest * (2 + dtype_bytes(s.dtypes.activations)) : 0;
+    else if (q == QuantMethod::Awq) dequant = rows >= 1024 ? largest * 2 : 0;
+    else if (q == QuantMethod::Gptq) dequant = largest * 2;
+    t.formula << "cuBLAS workspace" << (s.mode == Mode::Training ? "s (forward and backward)" : "")
+              << (dequant > 0 ? " + the largest matrix dequantized" : "");
     t.substituted << gb(cublas);
     if (dequant > 0) t.substituted << " + " << gb(dequant);
     t.source << "PyTorch CublasHandlePool.cpp (getChosenWorkspaceSize)"
-             << (dequant > 0 ? "; bitsandbytes dequantize_4bit / AWQ's dequantize before matmul" : "");
+             << (dequant > 0 ? "; bitsandbytes dequantize_4bit, AutoAWQ WQLinear_GEMM, AutoGPTQ exllama temp_dq" : "");
     return term(ctx, Component::Workspaces, cublas + dequant);
 }
 
@@ -166,6 +221,13 @@ Term communication(const Ctx& ctx) {
     // NCCL's buffers per communicator: measured 544 MB with 2 ranks and 688 MB with 4 on A100s
     // (tests/calibration/reference/cuda-context.json): some 400 MB plus 72 MB a rank.
     auto group = [](int ranks) { return ranks > 1 ? 400e6 + 72e6 * ranks : 0.0; };
+    if (s.runtime == Runtime::Vllm) {
+        const double nt = vllm_non_torch(s);
+        t.formula << "non-torch memory grown in vLLM's profile (kernels loaded, NCCL's buffers at tp ≥ 2)";
+        t.substituted << "tp " << par.tp << ", pp " << par.pp;
+        t.source << "vLLM v0.19 start-up logs on H100 (llm-d-planner accuracy logs); memo-inference.md §1.3";
+        return term(ctx, Component::Communication, nt);
+    }
     const double dp = s.mode == Mode::Training ? par.dp : 1;
     const double bytes = group(par.tp) + group(par.pp > 1 ? 2 : 1) + group(static_cast<int>(dp));
     if (bytes == 0) return not_held(ctx, Component::Communication, "one GPU: no communicator");
@@ -193,8 +255,22 @@ Term cuda_context(const Ctx& ctx) {
     return term(ctx, Component::CudaContext, bytes);
 }
 
-Term allocator_reserve(const Ctx& ctx, double) {
-    return not_held(ctx, Component::AllocatorReserve, "not yet modelled");
+// PyTorch's caching allocator holds more than its tensors: the tails of segments it split,
+// blocks freed but too small or too large for the next request (CUDACachingAllocator.cpp). No
+// code gives the amount; published peak ratios of reserved to allocated memory in LLM runs are
+// 1.013 and 1.015 (torchtune #1398), 1.03, 1.04 and 1.05 (peft #1469) and 1.024
+// (compressed-tensors #587): their median, 1.027, is taken (memo-training.md §6.2).
+Term allocator_reserve(const Ctx& ctx, double allocated) {
+    const Scenario& s = ctx.s;
+    if (!runtime_profile(s.runtime).caching_allocator || s.runtime == Runtime::Vllm)
+        return not_held(ctx, Component::AllocatorReserve,
+                        s.runtime == Runtime::Vllm ? "vLLM pre-allocates its pool" : "no caching allocator");
+    constexpr double kRatio = 0.027;
+    ctx.text.formula << "allocated × 0.027  [median reserved ÷ allocated of published LLM runs, less 1]";
+    ctx.text.substituted << gb(allocated) << " × 0.027";
+    ctx.text.source << "PyTorch CUDACachingAllocator; ratios from torchtune #1398, peft #1469, compressed-tensors #587 "
+                       "(memo-training.md §6.2)";
+    return term(ctx, Component::AllocatorReserve, allocated * kRatio);
 }
 
 }  // namespace headroom::detail

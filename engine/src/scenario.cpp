@@ -59,6 +59,20 @@ std::optional<Module> parse_module(std::string_view s) {
 bool kv_cache_enabled(const Scenario& s) { return s.kv_cache.value_or(s.mode == Mode::Inference); }
 long long effective_kv_tokens(const Scenario& s) { return s.kv_tokens.value_or(s.seq_len); }
 long long effective_grad_accum(const Scenario& s) { return s.grad_accum.value_or(s.parallel.pp); }
+Attention effective_attention(const Scenario& s) {
+    if (s.attention != Attention::Default) return s.attention;
+    if (!s.flash_attention) return Attention::Eager;
+    switch (s.runtime) {
+        case Runtime::PyTorch:
+        case Runtime::DeepSpeed:
+        case Runtime::HfTransformers: return Attention::Sdpa;
+        default: return Attention::Flash;
+    }
+}
+Loss effective_loss(const Scenario& s) {
+    if (s.loss != Loss::Default) return s.loss;
+    return s.runtime == Runtime::Megatron ? Loss::Fused : Loss::Full;
+}
 double effective_overhead_fraction(const Scenario& s) {
     return s.overhead.fraction.value_or(s.runtime == Runtime::None ? 0.10 : 0.0);
 }
@@ -225,6 +239,10 @@ std::vector<FieldError> validate(const Scenario& s) {
                                          ") cannot exceed the logical batch (n_batch, " +
                                          format_int(double(s.llama_cpp.n_batch)) + ").");
     if (!find_gpu(s.gpu)) c.fail("gpu", "Unknown GPU '" + s.gpu + "'.");
+    if (s.quantization.method != QuantMethod::None && dtype_bytes(s.dtypes.weights) < 2)
+        c.fail("dtypes.weights", "With a quantization method, the weights' dtype is that of the layers it keeps "
+                                 "unpacked (embeddings, output layer, norms): bf16, fp16 or fp32; got " +
+                                     std::string(dtype_name(s.dtypes.weights)) + ".");
 
     // Every number in the table within its range, where the scenario uses it.
     for (const Field& f : scenario_fields()) {

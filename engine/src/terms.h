@@ -159,6 +159,8 @@ Part& operator<<(Part& out, ZeroSource z);
 Term weights(const Ctx& ctx, const ParamCounts& p);
 Term master_weights(const Ctx& ctx, const ParamCounts& p);
 Term gradients(const Ctx& ctx, const ParamCounts& p);
+// Whether the gradients are all held while the activations are (model_states.cpp).
+bool gradients_held_in_backward(const Scenario& s);
 Term optimizer_states(const Ctx& ctx, const ParamCounts& p);
 Term activations(const Ctx& ctx);
 Term kv_cache(const Ctx& ctx);
@@ -170,6 +172,8 @@ Term vllm_profile_activations(const Ctx& ctx);
 // bytes holds in whole blocks.
 double vllm_budget(const Scenario& s);
 double vllm_pool_tokens(const Scenario& s, double pool);
+double vllm_concurrency(const Scenario& s, double pool_tokens);
+double vllm_non_torch(const Scenario& s);
 
 // K and V bytes per token of one sequence over the layers one GPU holds.
 double kv_bytes_per_token(const Scenario& s);

@@ -18,6 +18,7 @@ struct GpuSpec {
     double usable_bytes;
     std::string_view usable_source;  // where it was read, or the sibling it is estimated from
     int sm;                       // CUDA compute capability × 10 (80 = Ampere A100, 90 = Hopper); 0 for AMD
+    int sms;                      // streaming multiprocessors (AMD: compute units), from the datasheet
 };
 
 std::span<const GpuSpec> gpu_catalogue();

@@ -28,7 +28,7 @@ enum class ActivationModel { Transformer, Multiplier, PerSample };
 enum class Runtime { None, PyTorch, Megatron, DeepSpeed, HfTransformers, Vllm, LlamaCpp };
 
 // How the weights are stored when a quantization method packs them (quantization.h).
-enum class QuantMethod { None, Gptq, Awq, BnbNf4, BnbInt8, Fp8, Gguf };
+enum class QuantMethod { None, Gptq, Awq, BnbNf4, BnbInt8, Fp8, Gguf, Int8 };
 
 // llama.cpp's GGUF file types (llama_ftype): the type most tensors take, and the mixes that keep
 // some at a higher one. And the types of the tensors themselves (ggml_type), for its KV cache.
@@ -47,7 +47,18 @@ inline constexpr std::string_view kRecomputeNames[] = {"none", "selective", "ful
 inline constexpr std::string_view kActivationModelNames[] = {"transformer", "multiplier", "per_sample"};
 inline constexpr std::string_view kRuntimeNames[] = {"none",          "pytorch", "megatron", "deepspeed",
                                                      "hf-transformers", "vllm",  "llama.cpp"};
-inline constexpr std::string_view kQuantMethodNames[] = {"none", "gptq", "awq", "bnb-nf4", "bnb-int8", "fp8", "gguf"};
+inline constexpr std::string_view kQuantMethodNames[] = {"none", "gptq", "awq", "bnb-nf4", "bnb-int8", "fp8", "gguf", "int8"};
+// The attention implementation, as Hugging Face's attn_implementation names it: eager keeps the
+// s × s scores; PyTorch SDPA (transformers' default) and FlashAttention 2 keep none, but SDPA is
+// given K and V repeated to every query head (repeat_kv) where FlashAttention takes them as they
+// are. Default: eager when flash_attention is false, else the runtime's own.
+enum class Attention { Default, Eager, Sdpa, Flash };
+inline constexpr std::string_view kAttentionNames[] = {"default", "eager", "sdpa", "flash_attention_2"};
+// How the loss reads the logits: every token's logits copied to fp32 (Hugging Face's
+// ForCausalLMLoss), in chunks kept 16-bit (torchtune, litgpt), or fused with the output layer
+// (Liger, Transformer Engine, Megatron's vocab-parallel cross entropy).
+enum class Loss { Default, Full, Chunked, Fused };
+inline constexpr std::string_view kLossNames[] = {"default", "full", "chunked", "fused"};
 inline constexpr std::string_view kGgufTypeNames[] = {
     "F32",    "F16",    "BF16",   "Q8_0",   "Q6_K",    "Q5_K_M", "Q5_K_S",  "Q5_1",    "Q5_0",  "Q4_K_M",
     "Q4_K_S", "Q4_1",   "Q4_0",   "Q3_K_L", "Q3_K_M",  "Q3_K_S", "Q2_K",    "Q2_K_S",  "IQ4_XS", "IQ4_NL",
@@ -77,6 +88,7 @@ struct Parallel {
 struct Offload {
     bool optimizer = false;  // master weights, optimizer states and gradients live in host memory
     bool params = false;     // weights live in host memory too (ZeRO stage 3 only)
+    bool activations = false;  // activations kept for backward moved to host memory (torchtune)
 };
 
 // LoRA / QLoRA adapters: rank r on the chosen projections; only they are trained.
@@ -128,10 +140,18 @@ struct Scenario {
     std::optional<bool> kv_cache;               // keep a KV cache; default: inference only
     Precision dtypes;
     Optimizer optimizer = Optimizer::AdamW;
+    // bitsandbytes' paged optimizers keep their states in CUDA unified memory, outside PyTorch's
+    // allocator, paged to host memory under pressure.
+    bool paged_optimizer = false;
+    // The optimizer steps each parameter in its gradient's hook and frees the gradient
+    // (torchtune's optimizer_in_bwd): the gradients are never held together.
+    bool optimizer_in_backward = false;
+    Loss loss = Loss::Default;
     Recompute recompute = Recompute::Selective;
     // Fused attention (FlashAttention, PyTorch SDPA), which never stores the s×s scores; false
     // is eager attention, which does (seed 001's "vanilla transformer").
     bool flash_attention = true;
+    Attention attention = Attention::Default;
     ActivationModel activation_model = ActivationModel::Transformer;
     double activation_multiplier = 10;        // seed 000's multiplier model
     double checkpoint_factor = 1.0;           // seed 000: share of activations kept (0..1]
@@ -201,6 +221,12 @@ std::optional<Runtime> parse_runtime(std::string_view s);
 bool kv_cache_enabled(const Scenario& s);
 long long effective_kv_tokens(const Scenario& s);
 long long effective_grad_accum(const Scenario& s);  // grad_accum, or pp when not given
+// The attention kernel in effect (never Default): `attention`, or eager when flash_attention is
+// false, or the runtime's fused kernel (SDPA for PyTorch, DeepSpeed and transformers; FlashAttention
+// for Megatron, vLLM and llama.cpp).
+Attention effective_attention(const Scenario& s);
+// The loss in effect (never Default): `loss`, or the runtime's (fused for Megatron, full otherwise).
+Loss effective_loss(const Scenario& s);
 // overhead.fraction, or its default: the seeds' 10% without a runtime, 0 with one (its terms are modelled).
 double effective_overhead_fraction(const Scenario& s);
 long long effective_batched_tokens(const Scenario& s);  // vllm.max_num_batched_tokens, or max(seq_len, 2048)
