@@ -1,6 +1,6 @@
-# Writes the site's sw.js from web/sw.js: RELEASE is a hash over every precached file's
+# Writes the site's sw.js from assets/sw.js: RELEASE is a hash over every precached file's
 # contents, so any change to the site makes a new cache. Run with cmake -P:
-#   -DSITE=<site dir> -DTEMPLATE=<web/sw.js> -DFILES=<a,b,c, relative to SITE>
+#   -DSITE=<site dir> -DTEMPLATE=<assets/sw.js> -DFILES=<a,b,c, relative to SITE>
 string(REPLACE "," ";" FILES "${FILES}")
 set(digests "")
 set(quoted "")
