@@ -8,7 +8,7 @@
 // has closed, or at once when the page asks (the "Reload" button, message 'skip-waiting'), and
 // then deletes the older caches.
 const RELEASE = '@HEADROOM_RELEASE@';
-const FILES = [@HEADROOM_FILES@];
+const FILES = ['@HEADROOM_FILES@'];
 const CACHE = 'headroom-' + RELEASE;
 const SCOPE = new URL('./', self.location).href;
 

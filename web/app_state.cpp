@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "headroom/format.h"
 #include "headroom/gpu.h"
@@ -51,6 +52,12 @@ void Recompute(AppState& app) {
     app.summary_total_bytes = std::to_string(std::llround(app.estimate.total));
     app.summary_text = BuildSummary(app);
     ++app.summary_version;
+}
+
+void LoadScenario(AppState& app, headroom::Scenario s) {
+    app.scenario = std::move(s);
+    app.show_custom_model = app.scenario.model_preset.empty();
+    Recompute(app);
 }
 
 void RecordItemRect(AppState& app, std::string_view name) {
@@ -118,9 +125,7 @@ void SaveRow(AppState& app, std::string_view name) {
 
 void LoadRow(AppState& app, int index) {
     if (index < 0 || index >= static_cast<int>(app.saved.size())) return;
-    app.scenario = app.saved[index].scenario;
-    app.show_custom_model = app.scenario.model_preset.empty();
-    Recompute(app);
+    LoadScenario(app, app.saved[index].scenario);
 }
 
 bool SetOther(AppState& app, const headroom::Scenario& other) {

@@ -1,5 +1,6 @@
 // Everything the web app remembers between frames, in one struct. Panels read and edit it;
-// platform.cpp owns the one instance and acts on its requests (downloads, DOM summary).
+// the browser edge (web/platform/) owns the one instance and acts on its requests (downloads,
+// file pickers, the DOM summary).
 #pragma once
 #include <array>
 #include <string>
@@ -7,10 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "browser_io.h"
 #include "headroom/estimate.h"
 #include "headroom/labels.h"
 #include "headroom/scenario.h"
+#include "share_state.h"
 
 struct ImFont;
 
@@ -98,10 +99,10 @@ struct AppState {
     int hovered_component = -1;      // set this frame by pie/legend/table hover, kAllComponents index
     int highlighted_component = -1;  // last frame's hover: what this frame highlights
 
-    // [Share] Exports, link, import and embed mode (web/browser_io.h, web/ui/share.cpp).
+    // [Share] Exports, link, import and embed mode (share_state.h, web/ui/share.cpp).
     ShareState share;
 
-    // [Requests] Set by panels, carried out by platform.cpp after the frame.
+    // [Requests] Set by panels, carried out by the browser edge after the frame.
     bool request_csv_download = false;
     bool request_hf_import = false;  // open the browser's file picker for a config.json
 
@@ -120,6 +121,11 @@ struct AppState {
 // Validates the scenario and, when it is good, re-estimates and refreshes the summary.
 // Call after any edit; cheap enough to call every frame the scenario changes.
 void Recompute(AppState& app);
+
+// The one way a whole scenario replaces the one being edited (a link, an imported or dropped
+// file, a saved row, window.headroom.load): the architecture is shown when it has no preset,
+// and the result recomputed.
+void LoadScenario(AppState& app, headroom::Scenario s);
 
 // Imports a Hugging Face config.json (the file's text) as a custom model. On success the
 // scenario's model is replaced and the import's notes are kept in import_message; on

@@ -268,7 +268,7 @@ test('idle: no frame is drawn while nothing happens', async () => {
 
 test('an edited field costs a frame only when its caret blinks; a frame that changes nothing is not drawn', async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Every frame drawn starts with one clear (web/renderer.cpp): count them.
+  // Every frame drawn starts with one clear (web/platform/renderer.cpp): count them.
   await context.addInitScript(() => {
     window.__clears = 0;
     const clear = WebGL2RenderingContext.prototype.clear;

@@ -143,7 +143,7 @@ bool DrawPresetPicker(AppState& app) {
     RecordItemRect(app, "model");
     if (preview != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(name).c_str());
     ui::FieldErrorText(app, "model");
-    // Hugging Face config.json: read in the browser (platform.cpp), never uploaded.
+    // Hugging Face config.json: read in the browser (web/platform/browser_io.cpp), never uploaded.
     ui::RowLabel("");
     ImGui::TableSetColumnIndex(1);
     if (ImGui::Button("Import config.json…")) app.request_hf_import = true;

@@ -1,5 +1,5 @@
-// Embind API behind window.headroom (see index.html). Text in, text out: the same scenario
-// JSON the CLI reads, the same result JSON and CSV it writes.
+// Embind API behind window.headroom (assets/boot.js). Text in, text out: the same scenario
+// JSON the CLI reads, the same result JSON, CSV and PDF it writes.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -8,9 +8,10 @@
 #include <utility>
 #include <vector>
 
+#include "headroom/pdf.h"
 #include "headroom/report.h"
 #include "imgui.h"
-#include "platform.h"
+#include "platform/platform.h"
 
 namespace {
 
@@ -26,6 +27,22 @@ val Csv(const std::string& scenario_json) {
     out.set("ok", errors.empty());
     out.set("text", errors.empty() ? csv : headroom::errors_to_json(errors));
     return out;
+}
+
+// { ok, text }: the PDF (7-bit ASCII, so a JS string holds it byte for byte) or errors JSON.
+val Pdf(const std::string& scenario_json) {
+    std::vector<headroom::FieldError> errors;
+    std::string pdf = headroom::estimate_pdf(scenario_json, &errors);
+    val out = val::object();
+    out.set("ok", errors.empty());
+    out.set("text", errors.empty() ? pdf : headroom::errors_to_json(errors));
+    return out;
+}
+
+// The current scenario's link (base URL + "#s=..."), for tests and scripts.
+std::string ShareLink() {
+    const AppState* app = CurrentApp();
+    return app ? app->share.link : std::string();
 }
 
 // Where a named widget was drawn last frame, in CSS pixels of the page, or null; `clip` is
@@ -56,14 +73,11 @@ std::string ScenarioJson() {
 }
 
 // Replaces the scenario being edited (URL state, tests). Returns "" or '{"errors":[...]}'.
-std::string LoadScenario(const std::string& scenario_json) {
+std::string LoadScenarioJson(const std::string& scenario_json) {
     AppState* app = CurrentApp();
     headroom::ParsedScenario parsed = headroom::parse_scenario(scenario_json);
     if (!parsed.ok()) return headroom::errors_to_json(parsed.errors);
-    if (!app) return "";
-    app->scenario = std::move(parsed.scenario);
-    app->show_custom_model = app->scenario.model_preset.empty();
-    Recompute(*app);
+    if (app) LoadScenario(*app, std::move(parsed.scenario));
     return "";
 }
 
@@ -79,10 +93,6 @@ int UiSavedRows() { return PeekApp() ? static_cast<int>(PeekApp()->saved.size())
 std::string UiOtherScenario() {
     const AppState* app = PeekApp();
     return app && app->compare_on ? headroom::scenario_to_json(app->other) : std::string();
-}
-// The text of a config.json the page read (file picker or drop): becomes the custom model.
-void UiImportHfConfig(const std::string& text) {
-    if (AppState* app = CurrentApp()) ImportHfConfig(*app, text);
 }
 // The message drawn beside a field last frame ("" when none), as the page showed it.
 std::string UiFieldMessage(const std::string& field) {
@@ -125,16 +135,17 @@ val UiComboPreviews() {
 }
 bool UiInputsInvalid() { return PeekApp() && InputsInvalid(*PeekApp()); }
 std::string UiImportMessage() { return PeekApp() ? PeekApp()->import_message : std::string(); }
-void UiSetPasteText(const std::string& text) { SetPasteText(text); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("estimate", &EstimateJson);
     emscripten::function("csv", &Csv);
+    emscripten::function("pdf", &Pdf);
+    emscripten::function("shareLink", &ShareLink);
     emscripten::function("uiItemRect", &UiItemRect);
     emscripten::function("scenarioJson", &ScenarioJson);
-    emscripten::function("loadScenario", &LoadScenario);
+    emscripten::function("loadScenario", &LoadScenarioJson);
     emscripten::function("uiColumns", &UiColumns);
     emscripten::function("uiDark", &UiDark);
     emscripten::function("uiScale", &UiScale);
@@ -142,11 +153,9 @@ EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("uiSavedRows", &UiSavedRows);
     emscripten::function("uiOtherScenario", &UiOtherScenario);
     emscripten::function("frameCount", &FrameCount);
-    emscripten::function("uiImportHfConfig", &UiImportHfConfig);
     emscripten::function("uiImportMessage", &UiImportMessage);
     emscripten::function("uiFieldMessage", &UiFieldMessage);
     emscripten::function("uiInputsInvalid", &UiInputsInvalid);
     emscripten::function("uiComboPreviews", &UiComboPreviews);
     emscripten::function("uiTextSize", &UiTextSize);
-    emscripten::function("uiSetPasteText", &UiSetPasteText);
 }
