@@ -156,7 +156,6 @@
     load(jsonText) { return Module.loadScenario(String(jsonText)); },
     // The link that reopens the scenario on screen (#s=...).
     link() { return Module.shareLink(); },
-    uiItemRect(name) { return Module.uiItemRect(String(name)); },
   };
 
   const script = document.createElement('script');

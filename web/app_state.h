@@ -3,6 +3,7 @@
 // file pickers, the DOM summary).
 #pragma once
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,15 +16,7 @@
 
 struct ImFont;
 
-// Screen rectangle of a named widget, in ImGui pixels (device pixels), recorded each frame
-// so the browser tests can click real widgets on the canvas; with the clip rectangle of the
-// window (column, popup) it was drawn in, which is what of it can be seen and clicked.
-struct ItemRect {
-    std::string_view name;  // static string literal
-    float x = 0, y = 0, w = 0, h = 0;
-    float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;
-};
-inline constexpr int kMaxItemRects = 128;  // every field of the form, plus buttons
+struct Probe;  // ui/probe.h: the test hook, which nothing here reads
 
 struct Fonts {
     ImFont* body = nullptr;
@@ -49,6 +42,9 @@ struct TypedText {
 };
 
 struct AppState {
+    AppState();   // with a Probe (ui/probe.h)
+    ~AppState();
+
     // [Model] The scenario being edited. Data flows one way: scenario -> validate -> estimate.
     headroom::Scenario scenario = headroom::default_scenario();
     std::vector<headroom::FieldError> errors;  // validate(scenario); empty when it is good
@@ -106,16 +102,14 @@ struct AppState {
     bool request_csv_download = false;
     bool request_hf_import = false;  // open the browser's file picker for a config.json
 
-    // [Test hooks] Named widget rectangles from the last frame, and the messages drawn beside
-    // fields (field, message), as the page showed them.
-    std::array<ItemRect, kMaxItemRects> item_rects{};
-    int item_rect_count = 0;
-    std::vector<std::pair<std::string, std::string>> field_messages;
-    struct ComboPreview {
-        std::string field, label, preview;  // the current choice's label, and what the box shows
-        bool fits = true;                   // the preview fits the box
-    };
-    std::vector<ComboPreview> combo_previews;
+    // [Frame] What the frame being drawn has shown so far, rebuilt every frame.
+    // The fields the form drew (FieldErrorText): an error of a field not among them is listed
+    // under the form, and text typed into one is dropped (ui/app.cpp). String literals.
+    std::vector<std::string_view> fields_shown;
+
+    // [Test hook] What the page drew, recorded for the tests (ui/probe.h); the app never reads
+    // it. Null: nothing is recorded, and the page works the same.
+    std::unique_ptr<Probe> probe;
 };
 
 // Validates the scenario and, when it is good, re-estimates and refreshes the summary.
@@ -148,9 +142,16 @@ void CompareFp32VsMixed(AppState& app);
 // A size in the page's chosen unit: "161.4 GB" or "150.3 GiB".
 std::string Size(const AppState& app, double bytes, int digits = 1);
 
-// Records the last ImGui item's rectangle under `name` (a string literal).
+// Whether the form drew `field` this frame (AppState::fields_shown).
+bool FieldShown(const AppState& app, std::string_view field);
+
+// [Test hook] Records what the page drew, for the tests (ui/probe.h); no-ops without a probe.
+// The last ImGui item's rectangle under `name` (a string literal); the message drawn beside a
+// field; what a combo box showed of its choice (`label`) in `avail` pixels.
 void RecordItemRect(AppState& app, std::string_view name);
-const ItemRect* FindItemRect(const AppState& app, std::string_view name);
+void RecordFieldMessage(AppState& app, std::string_view field, std::string_view message);
+void RecordComboPreview(AppState& app, std::string_view field, std::string_view label, std::string_view preview,
+                        float avail);
 
 // The message for one scenario field, or nullptr when the field is fine.
 const headroom::FieldError* FindFieldError(const AppState& app, std::string_view field);

@@ -31,7 +31,7 @@ async function open({ deviceScaleFactor = 1, fontFamily } = {}) {
   return { context, page, problems, fonts };
 }
 
-const textSize = (page, face, text) => page.evaluate(([f, t]) => Module.uiTextSize(f, t), [face, text]);
+const textSize = (page, face, text) => page.evaluate(([f, t]) => Module.uiProbe('textSize', [f, t]), [face, text]);
 
 test('no font file is fetched; each face is a line of its CSS size × devicePixelRatio', async () => {
   for (const dpr of [1, 2]) {

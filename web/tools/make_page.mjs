@@ -1,6 +1,7 @@
 // Writes the site's index.html from assets/index.html:
 // - the default scenario's result, printed by the engine (web/tools/preview.cpp, built for
-//   node), in place of <!-- headroom:preview -->, so the result is on screen at once;
+//   node), in place of <!-- headroom:preview -->, so the result is on screen at once; the
+//   template's other comments dropped;
 // - headroom.css and boot.js inlined (boot.js minified by terser), so the first paint waits
 //   for no other request;
 // - the icon (the site's icons/icon.svg, web/tools/make_icons.mjs) inline as a data URI, one
@@ -36,6 +37,8 @@ const icon = 'data:image/svg+xml,' + readFileSync(iconPath, 'utf8').trim().repla
 
 let page = readFileSync(template, 'utf8');
 page = replaceOnce(page, '<!-- headroom:preview -->', preview);
+// The template's comments are for its readers, not the page's (every byte is on the first load).
+page = page.replace(/<!--[\s\S]*?-->\n?/g, '');
 page = replaceOnce(page, '<link rel="stylesheet" href="headroom.css">', `<style>${css}</style>`);
 page = replaceOnce(page, '<script src="boot.js"></script>', `<script>${boot}</script>`);
 page = replaceOnce(page, '<link rel="icon" type="image/svg+xml" href="icons/icon.svg">',

@@ -369,8 +369,8 @@ bool DrawGpu(AppState& app) {
 // Errors for fields this form does not show (so no message is ever lost).
 void DrawOtherErrors(AppState& app) {
     for (const headroom::FieldError& e : app.errors) {
-        if (FindItemRect(app, e.field)) continue;
-        app.field_messages.emplace_back(e.field, e.message);
+        if (FieldShown(app, e.field)) continue;
+        RecordFieldMessage(app, e.field, e.message);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::Text("%s: %s", e.field.c_str(), e.message.c_str());
