@@ -62,13 +62,13 @@ void Say(ShareState& sh, std::string message, bool is_error) {
 // picked with Import JSON; "file" one dropped on the page or picked with Import config.json: a
 // scenario document if it is one, else a Hugging Face config.json for the model (whose
 // message then says what it lacks). `readable` is false when the browser could not read the
-// file; `text` then says why.
+// file.
 void OpenText(const std::string& kind, const std::string& name, const std::string& text, bool readable) {
     AppState* app = CurrentApp();
     if (!app) return;
     ShareState& sh = app->share;
     if (!readable) {
-        Say(sh, "Could not read " + name + " (" + text + "); the scenario is unchanged.", true);
+        Say(sh, "Could not read " + name + "; the scenario is unchanged.", true);
         return;
     }
     if (kind == "link") {

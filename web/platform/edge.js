@@ -57,7 +57,7 @@ mergeInto(LibraryManager.library, {
     // kind 'scenario' (Import JSON) or 'file' (a config.json or a scenario).
     readFile: function(file, kind) {
       file.text().then((text) => Module.edgeOpen(kind, file.name, text, true),
-                       (e) => Module.edgeOpen(kind, file.name, String(e), false));
+                       () => Module.edgeOpen(kind, file.name, '', false));
     },
   },
 

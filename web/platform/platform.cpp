@@ -37,8 +37,8 @@ void js_start_failed(const char* why);  // boot.js's Module.onStartFailed
 
 namespace {
 
-// The edge's state: everything platform.cpp, platform_input.cpp and browser_io.cpp keep, under
-// the one global below.
+// [SECTION] The edge's state: the renderer, the one AppState, the input (platform_input.h) and
+// the loop's own, under the one global below.
 struct Platform {
     Renderer renderer;
     std::unique_ptr<AppState> app;
@@ -61,6 +61,8 @@ struct Platform {
 constexpr int kFramesPerEvent = 4;
 
 std::unique_ptr<Platform> g_platform;
+
+// [SECTION] Fonts, canvas and cursor
 
 // The glyphs the page draws in body text: ASCII, Latin-1 and Latin Extended-A (names users
 // type), Greek letters, dashes and quotes, superscripts, arrows and the maths the formulas
@@ -143,6 +145,8 @@ void CarryOutRequests(Platform& p) {
     browser_io::AfterFrame(app);  // downloads, file pickers, link, clipboard, embed height
     SyncTextInput(p.input);       // the on-screen keyboard's hidden input
 }
+
+// [SECTION] The frame loop, drawn on demand
 
 // ImGui shows a field's caret 0.8 s and hides it 0.4 s, holding it on while the user types
 // (CursorAnim < 0; imgui_widgets.cpp, InputTextEx): the seconds until it next changes, or -1.
@@ -236,6 +240,8 @@ EM_BOOL OnVisibility(int, const EmscriptenVisibilityChangeEvent*, void*) {
 
 }  // namespace
 
+// [SECTION] What the edge's other files and its JavaScript reach (platform.h)
+
 void RequestFrames() {
     if (!g_platform) return;
     g_platform->frames_left = std::max(g_platform->frames_left, kFramesPerEvent);
@@ -252,6 +258,8 @@ AppState* CurrentApp() {
 const AppState* PeekApp() { return g_platform ? g_platform->app.get() : nullptr; }
 
 Input* CurrentInput() { return g_platform ? &g_platform->input : nullptr; }
+
+// [SECTION] main
 
 int main() {
     g_platform = std::make_unique<Platform>();
