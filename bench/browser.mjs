@@ -205,7 +205,8 @@ export async function oneRun(browser, url, { quick = false } = {}) {
 // Real key presses into the batch field: click it, select all, then one key at a time, each
 // held until the frame that shows the new total. Each press changes the total.
 async function inputTimings(page) {
-  const rect = await page.evaluate(() => window.headroom.uiItemRect('batch'));
+  // Module.uiProbe since issue 15; a site built before it (bench/compare.mjs) had uiItemRect.
+  const rect = await page.evaluate(() => (Module.uiProbe ? Module.uiProbe('rect', 'batch') : window.headroom.uiItemRect('batch')));
   if (!rect) throw new Error('the app reported no widget named batch');
   await page.mouse.click(rect.x + rect.w * 0.3, rect.y + rect.h * 0.5);
   await page.waitForTimeout(100);

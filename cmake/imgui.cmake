@@ -7,6 +7,7 @@ add_library(imgui STATIC
   "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
   "${IMGUI_DIR}/imgui_tables.cpp" "${IMGUI_DIR}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
-# The page has no demo or debug windows and no file system (fonts are compiled in).
+# The page has no demo or debug windows and no file system: it sets no .ini file, and its fonts
+# are drawn by the browser (web/platform/font_atlas.cpp), not read from files.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_FILE_FUNCTIONS)

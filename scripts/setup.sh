@@ -6,7 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 third_party="$root/third_party"
 
 # fonts-dejavu-core: a sans-serif for headless Chromium, in which the page draws its text (it
-# ships no font: web/font_atlas.cpp).
+# ships no font: web/platform/font_atlas.cpp).
 want_pkgs=(cmake g++ ninja-build emscripten nodejs nlohmann-json3-dev libgtest-dev libbenchmark-dev
            chromium fonts-dejavu-core poppler-utils dpkg-dev clang libclang-rt-14-dev)
 missing=()
@@ -50,8 +50,8 @@ if [ ! -f "$third_party/imgui/imgui.h" ]; then
   rm -rf "$third_party/src"
 fi
 
-if [ ! -f "$root/web/tools/node_modules/terser/package.json" ]; then
-  echo "setup: npm ci (terser, for the page's JS)"
+if [ ! -f "$root/web/tools/node_modules/terser/package.json" ] || [ ! -f "$root/web/tools/node_modules/oxlint/package.json" ]; then
+  echo "setup: npm ci (terser and oxlint, for the page's JS)"
   (cd "$root/web/tools" && npm ci --no-audit --no-fund --silent)
 fi
 

@@ -2,12 +2,15 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "headroom/format.h"
 #include "headroom/gpu.h"
 #include "headroom/hf_config.h"
-#include "imgui.h"
-#include "imgui_internal.h"  // the current window's clip rectangle, for the test hooks
+#include "ui/probe.h"
+
+AppState::AppState() : probe(std::make_unique<Probe>()) {}
+AppState::~AppState() = default;
 
 namespace {
 
@@ -53,26 +56,16 @@ void Recompute(AppState& app) {
     ++app.summary_version;
 }
 
-void RecordItemRect(AppState& app, std::string_view name) {
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 size = ImGui::GetItemRectSize();
-    // The window's inner clip rectangle (a column or a popup, less its scrollbar): the part of
-    // the screen where this item can be seen.
-    const ImRect clip = ImGui::GetCurrentWindowRead()->InnerClipRect;
-    const ItemRect r{name, min.x, min.y, size.x, size.y, clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y};
-    for (int i = 0; i < app.item_rect_count; ++i) {
-        if (app.item_rects[i].name == name) {
-            app.item_rects[i] = r;
-            return;
-        }
-    }
-    if (app.item_rect_count < kMaxItemRects) app.item_rects[app.item_rect_count++] = r;
+void LoadScenario(AppState& app, headroom::Scenario s) {
+    app.scenario = std::move(s);
+    app.show_custom_model = app.scenario.model_preset.empty();
+    Recompute(app);
 }
 
-const ItemRect* FindItemRect(const AppState& app, std::string_view name) {
-    for (int i = 0; i < app.item_rect_count; ++i)
-        if (app.item_rects[i].name == name) return &app.item_rects[i];
-    return nullptr;
+bool FieldShown(const AppState& app, std::string_view field) {
+    for (std::string_view f : app.fields_shown)
+        if (f == field) return true;
+    return false;
 }
 
 const headroom::FieldError* FindFieldError(const AppState& app, std::string_view field) {
@@ -118,9 +111,7 @@ void SaveRow(AppState& app, std::string_view name) {
 
 void LoadRow(AppState& app, int index) {
     if (index < 0 || index >= static_cast<int>(app.saved.size())) return;
-    app.scenario = app.saved[index].scenario;
-    app.show_custom_model = app.scenario.model_preset.empty();
-    Recompute(app);
+    LoadScenario(app, app.saved[index].scenario);
 }
 
 bool SetOther(AppState& app, const headroom::Scenario& other) {

@@ -1,28 +1,22 @@
 // Everything the web app remembers between frames, in one struct. Panels read and edit it;
-// platform.cpp owns the one instance and acts on its requests (downloads, DOM summary).
+// the browser edge (web/platform/) owns the one instance and acts on its requests (downloads,
+// file pickers, the DOM summary).
 #pragma once
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "browser_io.h"
 #include "headroom/estimate.h"
 #include "headroom/labels.h"
 #include "headroom/scenario.h"
+#include "share_state.h"
 
 struct ImFont;
 
-// Screen rectangle of a named widget, in ImGui pixels (device pixels), recorded each frame
-// so the browser tests can click real widgets on the canvas; with the clip rectangle of the
-// window (column, popup) it was drawn in, which is what of it can be seen and clicked.
-struct ItemRect {
-    std::string_view name;  // static string literal
-    float x = 0, y = 0, w = 0, h = 0;
-    float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;
-};
-inline constexpr int kMaxItemRects = 128;  // every field of the form, plus buttons
+struct Probe;  // ui/probe.h: the test hook, which nothing here reads
 
 struct Fonts {
     ImFont* body = nullptr;
@@ -48,6 +42,9 @@ struct TypedText {
 };
 
 struct AppState {
+    AppState();   // with a Probe (ui/probe.h)
+    ~AppState();
+
     // [Model] The scenario being edited. Data flows one way: scenario -> validate -> estimate.
     headroom::Scenario scenario = headroom::default_scenario();
     std::vector<headroom::FieldError> errors;  // validate(scenario); empty when it is good
@@ -98,28 +95,31 @@ struct AppState {
     int hovered_component = -1;      // set this frame by pie/legend/table hover, kAllComponents index
     int highlighted_component = -1;  // last frame's hover: what this frame highlights
 
-    // [Share] Exports, link, import and embed mode (web/browser_io.h, web/ui/share.cpp).
+    // [Share] Exports, link, import and embed mode (share_state.h, web/ui/share.cpp).
     ShareState share;
 
-    // [Requests] Set by panels, carried out by platform.cpp after the frame.
+    // [Requests] Set by panels, carried out by the browser edge after the frame.
     bool request_csv_download = false;
     bool request_hf_import = false;  // open the browser's file picker for a config.json
 
-    // [Test hooks] Named widget rectangles from the last frame, and the messages drawn beside
-    // fields (field, message), as the page showed them.
-    std::array<ItemRect, kMaxItemRects> item_rects{};
-    int item_rect_count = 0;
-    std::vector<std::pair<std::string, std::string>> field_messages;
-    struct ComboPreview {
-        std::string field, label, preview;  // the current choice's label, and what the box shows
-        bool fits = true;                   // the preview fits the box
-    };
-    std::vector<ComboPreview> combo_previews;
+    // [Frame] What the frame being drawn has shown so far, rebuilt every frame.
+    // The fields the form drew (FieldErrorText): an error of a field not among them is listed
+    // under the form, and text typed into one is dropped (ui/app.cpp). String literals.
+    std::vector<std::string_view> fields_shown;
+
+    // [Test hook] What the page drew, recorded for the tests (ui/probe.h); the app never reads
+    // it. Null: nothing is recorded, and the page works the same.
+    std::unique_ptr<Probe> probe;
 };
 
 // Validates the scenario and, when it is good, re-estimates and refreshes the summary.
 // Call after any edit; cheap enough to call every frame the scenario changes.
 void Recompute(AppState& app);
+
+// The one way a whole scenario replaces the one being edited (a link, an imported or dropped
+// file, a saved row, window.headroom.load): the architecture is shown when it has no preset,
+// and the result recomputed.
+void LoadScenario(AppState& app, headroom::Scenario s);
 
 // Imports a Hugging Face config.json (the file's text) as a custom model. On success the
 // scenario's model is replaced and the import's notes are kept in import_message; on
@@ -142,9 +142,16 @@ void CompareFp32VsMixed(AppState& app);
 // A size in the page's chosen unit: "161.4 GB" or "150.3 GiB".
 std::string Size(const AppState& app, double bytes, int digits = 1);
 
-// Records the last ImGui item's rectangle under `name` (a string literal).
+// Whether the form drew `field` this frame (AppState::fields_shown).
+bool FieldShown(const AppState& app, std::string_view field);
+
+// [Test hook] Records what the page drew, for the tests (ui/probe.h); no-ops without a probe.
+// The last ImGui item's rectangle under `name` (a string literal); the message drawn beside a
+// field; what a combo box showed of its choice (`label`) in `avail` pixels.
 void RecordItemRect(AppState& app, std::string_view name);
-const ItemRect* FindItemRect(const AppState& app, std::string_view name);
+void RecordFieldMessage(AppState& app, std::string_view field, std::string_view message);
+void RecordComboPreview(AppState& app, std::string_view field, std::string_view label, std::string_view preview,
+                        float avail);
 
 // The message for one scenario field, or nullptr when the field is fine.
 const headroom::FieldError* FindFieldError(const AppState& app, std::string_view field);

@@ -8,6 +8,7 @@
 
 #include "headroom/format.h"
 #include "headroom/gpu.h"
+#include "headroom/palette.h"
 #include "headroom/report.h"
 
 namespace headroom {
@@ -127,18 +128,10 @@ constexpr Rgb kGoodInk{0.13, 0.55, 0.30};
 constexpr Rgb kBadInk{0.80, 0.20, 0.20};
 constexpr Rgb kRule{0.82, 0.84, 0.87};
 
-// The app's component colours (web/ui/theme.cpp), so the pie reads the same on paper.
+// The component colours of the page (headroom/palette.h), so the pie reads the same on paper.
 Rgb component_rgb(Component c) {
-    switch (c) {
-        case Component::Weights: return {76 / 255.0, 139 / 255.0, 245 / 255.0};
-        case Component::MasterWeights: return {146 / 255.0, 124 / 255.0, 240 / 255.0};
-        case Component::Gradients: return {43 / 255.0, 179 / 255.0, 163 / 255.0};
-        case Component::OptimizerStates: return {242 / 255.0, 169 / 255.0, 59 / 255.0};
-        case Component::Activations: return {239 / 255.0, 93 / 255.0, 122 / 255.0};
-        case Component::KvCache: return {124 / 255.0, 196 / 255.0, 106 / 255.0};
-        case Component::Overhead: return {139 / 255.0, 147 / 255.0, 161 / 255.0};
-    }
-    return {0.5, 0.5, 0.5};
+    const Rgb8 rgb = component_color(c);
+    return {rgb.r / 255.0, rgb.g / 255.0, rgb.b / 255.0};
 }
 
 constexpr double kPageW = 595.28, kPageH = 841.89;  // A4, points

@@ -75,11 +75,17 @@ export function readSummary(page) {
   });
 }
 
+// The page's test hook (web/ui/probe.h, Module.uiProbe): `what` the app drew or holds, read
+// without drawing a frame. probe(page, 'rect', 'batch'), probe(page, 'dark'), ...
+export function probe(page, what, arg) {
+  return page.evaluate(([w, a]) => (a === undefined ? Module.uiProbe(w) : Module.uiProbe(w, a)), [what, arg]);
+}
+
 // Scrolls the column holding a widget with the mouse wheel over it, as a user would, until
 // the widget is wholly on screen, and returns its rectangle there (CSS pixels). Throws when
 // the app drew no such widget or the wheel cannot bring it into view.
 export async function scrollIntoView(page, name) {
-  const rect = () => page.evaluate((n) => window.headroom.uiItemRect(n), name);
+  const rect = () => probe(page, 'rect', name);
   const viewport = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
   for (let i = 0; i < 40; i++) {
     const r = await rect();

@@ -61,7 +61,7 @@ test('switching to inference by clicking the radio button matches the CLI', asyn
 test('fields below the fold: scroll the inputs, set overhead, and a bad value is named', async () => {
   const { page, problems, context } = await openApp(session);
   await wheel(page, 200, 400, 3000);
-  const rect = await page.evaluate(() => window.headroom.uiItemRect('overhead.fraction'));
+  const rect = await page.evaluate(() => Module.uiProbe('rect', 'overhead.fraction'));
   assert.ok(rect.y > 0 && rect.y + rect.h < 800, `overhead field scrolled into view: ${JSON.stringify(rect)}`);
   await typeIntoItem(page, 'overhead.fraction', '20');
   assert.equal((await readSummary(page)).totalBytes, cliTotal('{"overhead": {"fraction": 0.2}}'));

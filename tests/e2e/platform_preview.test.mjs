@@ -51,14 +51,21 @@ test('before the calculator loads, the page shows the default result the CLI com
   await context.close();
 });
 
-test('a link with its own scenario never shows the default result', async () => {
-  for (const suffix of ['#s=eyJtb2RlIjoiaW5mZXJlbmNlIn0', '?batch=8', '?embed=1&mode=inference']) {
+test('a link with its own scenario never shows the default result; one without shows it', async () => {
+  for (const suffix of ['#s=eyJtb2RlIjoiaW5mZXJlbmNlIn0', '?batch=8', '?embed=1&mode=inference', '?dtypes.kv_cache=fp8',
+    '#top&s=eyJtb2RlIjoiaW5mZXJlbmNlIn0', '?%73=eyJtb2RlIjoiaW5mZXJlbmNlIn0']) {
     const { page, context } = await openWithoutCalculator(suffix);
     const state = await page.evaluate(() => ({
       result: document.querySelector('#preview .result').checkVisibility(),
       loading: document.getElementById('loading').checkVisibility(),
     }));
     assert.deepEqual(state, { result: false, loading: true }, suffix);
+    await context.close();
+  }
+  // A link the engine reads no scenario from opens on the defaults: the preview stays.
+  for (const suffix of ['#top', '?utm_source=x', '?ref=a&b', '#batch=8']) {
+    const { page, context } = await openWithoutCalculator(suffix);
+    assert.equal(await page.evaluate(() => document.querySelector('#preview .result').checkVisibility()), true, suffix);
     await context.close();
   }
   // Embedded with the default scenario: the headline stays, the table goes (the frame is small).

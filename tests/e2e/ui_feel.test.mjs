@@ -24,8 +24,8 @@ test('input groups typed on the canvas agree with the CLI', async () => {
   assert.equal(await total(page), cliTotal(await scenario(page)));
   await clickItem(page, 'mode.inference', { fx: 0.1 });       // Inference group appears
   await nextFrames(page, 3);
-  assert.ok(await page.evaluate(() => window.headroom.uiItemRect('kv_tokens')), 'inference shows the KV cache tokens');
-  assert.equal(await page.evaluate(() => window.headroom.uiItemRect('optimizer')), null, 'training fields hidden');
+  assert.ok(await page.evaluate(() => Module.uiProbe('rect', 'kv_tokens')), 'inference shows the KV cache tokens');
+  assert.equal(await page.evaluate(() => Module.uiProbe('rect', 'optimizer')), null, 'training fields hidden');
   assert.equal(await total(page), cliTotal(await scenario(page)));
   assert.deepEqual(problems, []);
   await context.close();
@@ -34,7 +34,7 @@ test('input groups typed on the canvas agree with the CLI', async () => {
 test('bad input: a message in the units of its field beside it, the last good result stays', async () => {
   const { page, context, problems } = await openApp(session);
   const good = (await readSummary(page)).totalBytes;
-  const message = (field) => page.evaluate((f) => Module.uiFieldMessage(f), field);
+  const message = (field) => page.evaluate((f) => Module.uiProbe('fieldMessage', f), field);
   // Pasted, so the bad text arrives whole: typed, its prefixes would each be applied live
   // ("150" on the way to "1500" is a good value, and becomes the last good result).
   const paste = async (field, text) => {
@@ -68,13 +68,13 @@ test('bad input: a message in the units of its field beside it, the last good re
     if (text === '') await typeIntoItem(page, field, text);
     else await paste(field, text);
     assert.match(await message(field), expected, `${field} = ${JSON.stringify(text)}`);
-    assert.ok(await page.evaluate(() => Module.uiInputsInvalid()), 'the page says the result is the last good one');
+    assert.ok(await page.evaluate(() => Module.uiProbe('inputsInvalid')), 'the page says the result is the last good one');
     assert.equal((await readSummary(page)).totalBytes, good, `last good total kept after ${field} = ${JSON.stringify(text)}`);
     if (field === 'overhead.bytes') await screenshot(page, 'ui-bad-input');
     await typeIntoItem(page, field, { batch: '1', 'overhead.fraction': '10', 'overhead.bytes': '0', seq_len: '4096' }[field]);
     assert.equal(await message(field), '', `${field} fixed`);
   }
-  assert.equal(await page.evaluate(() => Module.uiInputsInvalid()), false);
+  assert.equal(await page.evaluate(() => Module.uiProbe('inputsInvalid')), false);
   // Fixed overhead follows the GB / GiB switch, and so does its message.
   await clickItem(page, 'unit.gib');
   await paste('overhead.bytes', '-1');
@@ -103,13 +103,13 @@ test('preset picker filters as you type', async () => {
 
 test('theme toggle and GB/GiB switch', async () => {
   const { page, context } = await openApp(session);
-  const dark = await page.evaluate(() => Module.uiDark());
+  const dark = await page.evaluate(() => Module.uiProbe('dark'));
   await clickItem(page, 'theme.toggle');
   await nextFrames(page, 3);
-  assert.equal(await page.evaluate(() => Module.uiDark()), !dark);
+  assert.equal(await page.evaluate(() => Module.uiProbe('dark')), !dark);
   await clickItem(page, 'unit.gib');
   await nextFrames(page, 3);
-  assert.equal(await page.evaluate(() => Module.uiUnit()), 'GiB');
+  assert.equal(await page.evaluate(() => Module.uiProbe('unit')), 'GiB');
   await screenshot(page, 'ui-toggled-gib');
   await context.close();
 });
@@ -119,13 +119,13 @@ test('A/B: fp32 vs mixed from the engine, and a saved row loads back', async () 
   await clickItem(page, 'compare.fp32_mixed');
   await nextFrames(page, 3);
   const a = await scenario(page);
-  const b = await page.evaluate(() => Module.uiOtherScenario());
+  const b = await page.evaluate(() => Module.uiProbe('otherScenario'));
   assert.ok(b.length > 0);
   assert.ok(cliTotal(a) > cliTotal(b), 'fp32 baseline needs more than mixed');
   await screenshot(page, 'ui-compare');
   await clickItem(page, 'scenarios.save');
   await nextFrames(page, 3);
-  assert.equal(await page.evaluate(() => Module.uiSavedRows()), 1);
+  assert.equal(await page.evaluate(() => Module.uiProbe('savedRows')), 1);
   await typeIntoItem(page, 'batch', '3');
   await clickItem(page, 'scenarios.row0', { fx: 0.2 });
   await nextFrames(page, 3);
@@ -212,13 +212,13 @@ test('phone: tap a radio button, drag to scroll', async () => {
   await page.goto(session.url);
   await page.evaluate(() => window.headroom.ready.then(() => true));
   await nextFrames(page, 3);
-  const r = await page.evaluate(() => window.headroom.uiItemRect('mode.inference'));
+  const r = await page.evaluate(() => Module.uiProbe('rect', 'mode.inference'));
   await page.touchscreen.tap(r.x + 8, r.y + r.h / 2);
   await nextFrames(page, 4);
   assert.equal(JSON.parse(await scenario(page)).mode, 'inference');
   // A finger put down on the batch field and dragged up: the page follows it, and lifting
   // the finger there clicks nothing.
-  const before = await page.evaluate(() => window.headroom.uiItemRect('batch'));
+  const before = await page.evaluate(() => Module.uiProbe('rect', 'batch'));
   const edited = await scenario(page);
   const cdp = await context.newCDPSession(page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
@@ -230,7 +230,7 @@ test('phone: tap a radio button, drag to scroll', async () => {
   }
   await touch('touchEnd');
   await nextFrames(page, 4);
-  const afterRect = await page.evaluate(() => window.headroom.uiItemRect('batch'));
+  const afterRect = await page.evaluate(() => Module.uiProbe('rect', 'batch'));
   assert.ok(afterRect.y < before.y - 200, `scrolled up with the finger: ${before.y} -> ${afterRect.y}`);
   await page.keyboard.type('9');  // lands nowhere unless the drag activated a field
   await nextFrames(page, 3);
@@ -247,7 +247,7 @@ test('a dropped config.json becomes the custom model', async () => {
     dt.items.add(new File([text], 'config.json', { type: 'application/json' }));
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
-  await page.waitForFunction(() => Module.uiImportMessage().length > 0);
+  await page.waitForFunction(() => Module.uiProbe('importMessage').length > 0);
   await nextFrames(page, 3);
   const s = JSON.parse(await scenario(page));
   assert.equal(s.model.layers, 12);
@@ -259,16 +259,16 @@ test('idle: no frame is drawn while nothing happens', async () => {
   const { page, context } = await openApp(session);
   await page.mouse.move(5, 5);
   await new Promise((ok) => setTimeout(ok, 500));
-  const f0 = await page.evaluate(() => Module.frameCount());
+  const f0 = await page.evaluate(() => Module.uiProbe('frames'));
   await new Promise((ok) => setTimeout(ok, 2000));
-  const f1 = await page.evaluate(() => Module.frameCount());
+  const f1 = await page.evaluate(() => Module.uiProbe('frames'));
   assert.equal(f1, f0);
   await context.close();
 });
 
 test('an edited field costs a frame only when its caret blinks; a frame that changes nothing is not drawn', async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Every frame drawn starts with one clear (web/renderer.cpp): count them.
+  // Every frame drawn starts with one clear (web/platform/renderer.cpp): count them.
   await context.addInitScript(() => {
     window.__clears = 0;
     const clear = WebGL2RenderingContext.prototype.clear;
@@ -280,7 +280,7 @@ test('an edited field costs a frame only when its caret blinks; a frame that cha
   await nextFrames(page, 2);
   await clickItem(page, 'batch', { fx: 0.3 });
   await new Promise((ok) => setTimeout(ok, 300));
-  const counts = () => page.evaluate(() => ({ frames: Module.frameCount(), clears: window.__clears }));
+  const counts = () => page.evaluate(() => ({ frames: Module.uiProbe('frames'), clears: window.__clears }));
   const a = await counts();
   await new Promise((ok) => setTimeout(ok, 1300));
   const b = await counts();

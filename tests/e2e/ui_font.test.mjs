@@ -1,4 +1,4 @@
-// The font atlas (web/font_atlas.cpp): the page ships no font and draws its text in the page's
+// The font atlas (web/platform/font_atlas.cpp): the page ships no font and draws its text in the page's
 // own font-family; each face's line is its CSS size × devicePixelRatio; digits share one
 // advance; a font wider than the one the layout was set in (Inter) is drawn smaller.
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ before(async () => { session = await startSession(); });
 after(async () => { await session?.close(); });
 
 // Inter Regular's a-z advances over its line (hmtx, hhea of Inter-Regular.otf 3.19): the
-// widest text web/platform.cpp allows.
+// widest text web/platform/platform.cpp allows.
 const kMaxAlphabetPerLine = 13.88 / 1.2102;
 const kAlphabet = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -31,7 +31,7 @@ async function open({ deviceScaleFactor = 1, fontFamily } = {}) {
   return { context, page, problems, fonts };
 }
 
-const textSize = (page, face, text) => page.evaluate(([f, t]) => Module.uiTextSize(f, t), [face, text]);
+const textSize = (page, face, text) => page.evaluate(([f, t]) => Module.uiProbe('textSize', [f, t]), [face, text]);
 
 test('no font file is fetched; each face is a line of its CSS size × devicePixelRatio', async () => {
   for (const dpr of [1, 2]) {

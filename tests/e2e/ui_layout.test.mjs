@@ -29,7 +29,7 @@ for (const colorScheme of ['dark', 'light']) {
       test(`${w}x${h} @${dpr}x ${colorScheme}: ${columns} column(s), crisp, no errors`, async () => {
         const { context, page, problems } = await open(w, h, dpr, colorScheme);
         const info = await page.evaluate(() => ({
-          columns: Module.uiColumns(), dark: Module.uiDark(),
+          columns: Module.uiProbe('columns'), dark: Module.uiProbe('dark'),
           bw: document.getElementById('canvas').width, bh: document.getElementById('canvas').height,
         }));
         assert.equal(info.columns, columns);
@@ -50,7 +50,7 @@ test('combo boxes never clip their choice at the four sizes', async () => {
     const { context, page, problems } = await open(w, h, 1, 'dark');
     assert.equal(await page.evaluate((s) => window.headroom.load(s), scenario), '');
     await nextFrames(page, 4);
-    const previews = await page.evaluate(() => Module.uiComboPreviews());
+    const previews = await page.evaluate(() => Module.uiProbe('comboPreviews'));
     assert.ok(previews.length >= 10, `${w}x${h}: ${previews.length} combo boxes drawn`);
     for (const p of previews) assert.ok(p.fits, `${w}x${h}: ${p.field} shows "${p.preview}" clipped`);
     // Whole where it matters: the recompute and activation choices read in full at every size.
@@ -66,7 +66,7 @@ test('combo boxes never clip their choice at the four sizes', async () => {
 test('DPR 1.5 and 3: backing store follows, fonts rebuilt for the ratio', async () => {
   for (const dpr of [1.5, 3]) {
     const { context, page, problems } = await open(390, 844, dpr, 'dark');
-    const info = await page.evaluate(() => ({ bw: document.getElementById('canvas').width, scale: Module.uiScale() }));
+    const info = await page.evaluate(() => ({ bw: document.getElementById('canvas').width, scale: Module.uiProbe('scale') }));
     assert.equal(info.bw, Math.round(390 * dpr));
     assert.equal(info.scale, dpr);
     await screenshot(page, `ui-390x844@${dpr}x-dark`);

@@ -35,7 +35,7 @@ const softInput = (page, inputType, data = null) => page.evaluate(([t, d]) => {
 
 test('phone: a tapped field opens the keyboard; typed text, Backspace and Enter reach it', async () => {
   const { context, page, problems } = await openPhone();
-  const r = await page.evaluate(() => window.headroom.uiItemRect('batch'));
+  const r = await page.evaluate(() => Module.uiProbe('rect', 'batch'));
   assert.ok(r, 'the batch field is drawn');
   await page.touchscreen.tap(r.x + r.w * 0.3, r.y + r.h / 2);
   await nextFrames(page, 4);

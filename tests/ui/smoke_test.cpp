@@ -14,6 +14,7 @@
 #include "headroom/estimate.h"
 #include "imgui.h"
 #include "ui/panels.h"
+#include "ui/probe.h"
 #include "ui/theme.h"
 
 namespace {
@@ -97,11 +98,7 @@ TEST_F(Headless, BadInputKeepsLastGoodResultAndShowsItsMessageBesideTheField) {
 }
 
 // The message drawn beside `field` last frame, or "".
-std::string Shown(const AppState& app, std::string_view field) {
-    for (const auto& [f, message] : app.field_messages)
-        if (f == field) return message;
-    return {};
-}
+std::string Shown(const AppState& app, std::string_view field) { return FieldMessage(app, field); }
 
 TEST_F(Headless, MessagesBesideFieldsUseTheUnitsTheFieldsShow) {
     Frames(1280, 800);
@@ -132,6 +129,26 @@ TEST_F(Headless, TextThatIsNotANumberStaysWithItsMessageUntilFixedOrHidden) {
     EXPECT_TRUE(app->typed_texts.empty());
     EXPECT_FALSE(InputsInvalid(*app));
     EXPECT_EQ(Shown(*app, "batch"), "");
+}
+
+// The test hook only records: without it (no probe) the form keeps and drops typed text, and
+// lists the errors of fields it does not show, exactly as with it.
+TEST_F(Headless, TheAppBehavesTheSameWithoutItsTestHook) {
+    app->probe.reset();
+    Frames(1280, 800);
+    app->typed_texts.push_back({"batch", "abc", "“abc” is not a number.", 1});
+    app->typed_texts.push_back({"kv_tokens", "", "Empty: type a number.", 4096});  // not shown in training
+    Frames(1280, 800);
+    ASSERT_EQ(app->typed_texts.size(), 1u) << "the hidden field's text is dropped";
+    EXPECT_EQ(app->typed_texts[0].field, "batch");
+    EXPECT_TRUE(FieldShown(*app, "batch"));
+    EXPECT_FALSE(FieldShown(*app, "kv_tokens"));
+    EXPECT_EQ(FindItemRect(*app, "batch"), nullptr) << "nothing recorded";
+    app->scenario.mode = headroom::Mode::Inference;
+    Recompute(*app);
+    Frames(1280, 800);
+    EXPECT_TRUE(FieldShown(*app, "kv_tokens"));
+    EXPECT_FALSE(FieldShown(*app, "optimizer"));
 }
 
 TEST_F(Headless, FieldsThatDoNotApplyToTheModeAreHidden) {

@@ -1,6 +1,6 @@
-# Writes the site's sw.js from web/sw.js: RELEASE is a hash over every precached file's
+# Writes the site's sw.js from assets/sw.js: RELEASE is a hash over every precached file's
 # contents, so any change to the site makes a new cache. Run with cmake -P:
-#   -DSITE=<site dir> -DTEMPLATE=<web/sw.js> -DFILES=<a,b,c, relative to SITE>
+#   -DSITE=<site dir> -DTEMPLATE=<assets/sw.js> -DFILES=<a,b,c, relative to SITE>
 string(REPLACE "," ";" FILES "${FILES}")
 set(digests "")
 set(quoted "")
@@ -21,5 +21,5 @@ string(SHA256 release "${digests}")
 string(SUBSTRING "${release}" 0 16 release)
 file(READ "${TEMPLATE}" text)
 string(REPLACE "@HEADROOM_RELEASE@" "${release}" text "${text}")
-string(REPLACE "@HEADROOM_FILES@" "${quoted}" text "${text}")
+string(REPLACE "'@HEADROOM_FILES@'" "${quoted}" text "${text}")
 file(WRITE "${SITE}/sw.js" "${text}")

@@ -18,9 +18,7 @@ void BeginFrameState(AppState& app) {
         app.style_scale = app.scale;
     }
     ++app.frame_count;
-    app.item_rect_count = 0;
-    app.field_messages.clear();
-    app.combo_previews.clear();
+    app.fields_shown.clear();
     app.highlighted_component = app.hovered_component;
     app.hovered_component = -1;
 }
@@ -167,5 +165,5 @@ void DrawApp(AppState& app) {
     ImGui::End();
     // Text typed into a field the form no longer shows (another mode, the architecture folded
     // away) is dropped: the field keeps its last good value, and nothing unseen stays invalid.
-    std::erase_if(app.typed_texts, [&](const TypedText& t) { return !FindItemRect(app, t.field); });
+    std::erase_if(app.typed_texts, [&](const TypedText& t) { return !FieldShown(app, t.field); });
 }

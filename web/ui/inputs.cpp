@@ -143,7 +143,7 @@ bool DrawPresetPicker(AppState& app) {
     RecordItemRect(app, "model");
     if (preview != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(name).c_str());
     ui::FieldErrorText(app, "model");
-    // Hugging Face config.json: read in the browser (platform.cpp), never uploaded.
+    // Hugging Face config.json: read in the browser (web/platform/browser_io.cpp), never uploaded.
     ui::RowLabel("");
     ImGui::TableSetColumnIndex(1);
     if (ImGui::Button("Import config.json…")) app.request_hf_import = true;
@@ -369,8 +369,8 @@ bool DrawGpu(AppState& app) {
 // Errors for fields this form does not show (so no message is ever lost).
 void DrawOtherErrors(AppState& app) {
     for (const headroom::FieldError& e : app.errors) {
-        if (FindItemRect(app, e.field)) continue;
-        app.field_messages.emplace_back(e.field, e.message);
+        if (FieldShown(app, e.field)) continue;
+        RecordFieldMessage(app, e.field, e.message);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::Text("%s: %s", e.field.c_str(), e.message.c_str());

@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include "headroom/palette.h"
+
 namespace theme {
 namespace {
 
@@ -99,16 +101,8 @@ void LightColors(ImVec4* c) {
 const Palette& Colors() { return g_palette; }
 
 ImU32 ComponentColor(headroom::Component c) {
-    switch (c) {
-        case headroom::Component::Weights: return IM_COL32(76, 139, 245, 255);
-        case headroom::Component::MasterWeights: return IM_COL32(146, 124, 240, 255);
-        case headroom::Component::Gradients: return IM_COL32(43, 179, 163, 255);
-        case headroom::Component::OptimizerStates: return IM_COL32(242, 169, 59, 255);
-        case headroom::Component::Activations: return IM_COL32(239, 93, 122, 255);
-        case headroom::Component::KvCache: return IM_COL32(124, 196, 106, 255);
-        case headroom::Component::Overhead: return IM_COL32(139, 147, 161, 255);
-    }
-    return IM_COL32(200, 200, 200, 255);
+    const headroom::Rgb8 rgb = headroom::component_color(c);
+    return IM_COL32(rgb.r, rgb.g, rgb.b, 255);
 }
 
 void ApplyStyle(float scale, bool dark) {

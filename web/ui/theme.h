@@ -19,7 +19,7 @@ struct Palette {
 const Palette& Colors();
 
 // One colour per memory component, the same in both themes (pie, table, bars, formulas):
-// mid-tone hues that read on the dark and the light background alike.
+// the engine's palette (headroom/palette.h), which the PDF and the icon share.
 ImU32 ComponentColor(headroom::Component c);
 
 // Sets the style for a display scale (devicePixelRatio) and theme; call again on change.

@@ -77,7 +77,7 @@ std::string ComboPreview(AppState& app, std::string_view field, std::string_view
     const float avail = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - 2 * st.FramePadding.x;
     const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
     std::string preview = layout::FitLabel(label, avail, measure);
-    app.combo_previews.push_back({std::string(field), std::string(label), preview, measure(preview) <= avail});
+    RecordComboPreview(app, field, label, preview, avail);
     return preview;
 }
 
@@ -158,11 +158,12 @@ bool RowCheckbox(AppState& app, const char* label, std::string_view field, bool*
 }
 
 void FieldErrorText(AppState& app, std::string_view field, const fields::Display* shown) {
+    app.fields_shown.push_back(field);
     std::string message;
     if (const TypedText* t = FindTypedText(app, field)) message = t->message;
     else if (const headroom::FieldError* e = FindFieldError(app, field)) message = fields::Message(*e, shown ? *shown : fields::Display{});
     if (message.empty()) return;
-    app.field_messages.emplace_back(field, message);
+    RecordFieldMessage(app, field, message);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().error);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(message.c_str());

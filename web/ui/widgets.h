@@ -14,10 +14,11 @@ namespace ui {
 bool BeginForm(AppState& app, const char* title);
 void EndForm();
 
-// `field` is the scenario's JSON path ("batch", "model.layers"), used to find its error
-// and to name the widget's rectangle for the browser tests. Numbers are typed as text and
-// read by fields::ParseNumber: text that is not a number the field takes stays in the field
-// with a message beside it, and the value keeps its last good number.
+// `field` is the scenario's JSON path ("batch", "model.layers"), a string literal (kept for the
+// frame), used to find its error and to name the widget's rectangle for the browser tests.
+// Numbers are typed as text and read by fields::ParseNumber: text that is not a number the
+// field takes stays in the field with a message beside it, and the value keeps its last good
+// number.
 bool RowInt64(AppState& app, const char* label, std::string_view field, long long* v, const char* unit);
 bool RowInt(AppState& app, const char* label, std::string_view field, int* v, const char* unit);
 // `v` is in the units the field shows (`shown.unit`; shown.scale converts the scenario's JSON
@@ -36,7 +37,8 @@ std::string ComboPreview(AppState& app, std::string_view field, std::string_view
 // A left-aligned label in the form's first column (for rows with custom content).
 void RowLabel(const char* label);
 // The field's message in red, wrapped, if it has one: its typed text's, else the engine's
-// (in the units of `shown`, when given).
+// (in the units of `shown`, when given). Every field the form draws calls it, so it also notes
+// the field as shown this frame (AppState::fields_shown).
 void FieldErrorText(AppState& app, std::string_view field, const fields::Display* shown = nullptr);
 
 // A padded panel with the card background, as a one-cell table so it sizes to its content.

@@ -1,6 +1,6 @@
 // Headroom's service worker: the whole site precached in one cache per release, served
 // cache-first, so after one visit the page loads and computes with no network.
-// Generated at build time from web/sw.js by web/tools/make_sw.cmake, which fills RELEASE
+// Generated at build time from assets/sw.js by web/tools/make_sw.cmake, which fills RELEASE
 // (a hash of every precached file) and FILES.
 //
 // Releases never mix: a page is served only from the cache of the worker that controls it.
@@ -8,7 +8,7 @@
 // has closed, or at once when the page asks (the "Reload" button, message 'skip-waiting'), and
 // then deletes the older caches.
 const RELEASE = '@HEADROOM_RELEASE@';
-const FILES = [@HEADROOM_FILES@];
+const FILES = ['@HEADROOM_FILES@'];
 const CACHE = 'headroom-' + RELEASE;
 const SCOPE = new URL('./', self.location).href;
 

@@ -24,10 +24,18 @@
   const embedded = /[?&]embed(=1|=true)?(&|$)/.test(location.search);
   if (embedded) document.documentElement.classList.add('embed');
   // The preview in index.html is the default scenario's result. A link with its own scenario
-  // (#s=..., or query parameters besides embed) shows only the loading line until its own
-  // result is drawn: decided here, before the first paint, so the default never flashes.
-  const ownScenario = location.hash.length > 1 ||
-    location.search.slice(1).split('&').some((p) => p !== '' && !/^embed(=|$)/.test(p));
+  // shows only the loading line until its own result is drawn: decided here, before the first
+  // paint, so the default never flashes. The question is the engine's (platform/browser_io.cpp's
+  // Start asks it): `s` among the fragment's keys (headroom::fragment_has_scenario), or `s` or a
+  // scenario field among the query's (headroom::parse_query's `found`; SCENARIO_KEY is share.cpp's
+  // is_scenario_key, and tests/ui/boot_test.cpp holds the two to the same answer). Keys are
+  // decoded as the engine decodes them ('+' a space, %XX a byte); `#top` or `?utm_source=x`
+  // carry no scenario.
+  const SCENARIO_KEY = /^(s|mode|model|batch|seq_len|kv_tokens|kv_cache|optimizer|recompute|flash_attention|activation_model|activation_multiplier|checkpoint_factor|activation_bytes_per_sample|gpu|grad_accum|embeddings_and_logits|finetune|name|(dtypes|parallel|overhead|lora|offload)\.[\s\S]+)$/;
+  const keys = (text) => text.split('&').map((pair) => pair.split('=')[0].replace(/\+/g, ' ')
+    .replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))));
+  const ownScenario = keys(location.hash.slice(1)).includes('s') ||
+    keys(location.search.slice(1)).some((key) => SCENARIO_KEY.test(key));
   if (ownScenario) document.documentElement.classList.add('own-scenario');
 
   window.Module = {
@@ -156,7 +164,6 @@
     load(jsonText) { return Module.loadScenario(String(jsonText)); },
     // The link that reopens the scenario on screen (#s=...).
     link() { return Module.shareLink(); },
-    uiItemRect(name) { return Module.uiItemRect(String(name)); },
   };
 
   const script = document.createElement('script');

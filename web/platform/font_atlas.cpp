@@ -8,9 +8,8 @@
 // lands on the pixel grid ImGui::RenderText floors text to, and one bitmap per glyph stays
 // sharp without oversampling. Digits share one advance (the widest), as CSS tabular-nums sets
 // them in the preview, so columns of numbers line up.
-#include "font_atlas.h"
+#include "platform/font_atlas.h"
 
-#include <emscripten.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -18,48 +17,18 @@
 #include <cstring>
 #include <vector>
 
-// [SECTION] JS hooks: Canvas 2D in the page's font-family (document.body's computed style).
-// The font's ascent and descent at `em_px`, then per code point: advance, then the ink's
-// extent left, right, up and down of the pen at the alphabetic baseline (TextMetrics).
-EM_JS(void, js_glyph_metrics, (const char* weight, float em_px, const unsigned* code_points, int n, float* out), {
-    const ctx = document.createElement('canvas').getContext('2d');
-    ctx.font = UTF8ToString(weight) + ' ' + em_px + 'px ' + getComputedStyle(document.body).fontFamily;
-    const font = ctx.measureText('x');
-    let o = out >> 2;
-    // fontBoundingBox* came last (Firefox 116): before it, a typical UI font's 0.93 / 0.24 em.
-    HEAPF32[o++] = font.fontBoundingBoxAscent ?? 0.93 * em_px;
-    HEAPF32[o++] = font.fontBoundingBoxDescent ?? 0.24 * em_px;
-    for (let i = 0; i < n; i++) {
-        const m = ctx.measureText(String.fromCodePoint(HEAPU32[(code_points >> 2) + i]));
-        HEAPF32[o++] = m.width;
-        HEAPF32[o++] = m.actualBoundingBoxLeft;
-        HEAPF32[o++] = m.actualBoundingBoxRight;
-        HEAPF32[o++] = m.actualBoundingBoxAscent;
-        HEAPF32[o++] = m.actualBoundingBoxDescent;
-    }
-});
-// A transparent canvas the atlas's size; white text on it leaves coverage in the alpha channel
-// (grayscale antialiasing: a transparent canvas never gets subpixel text).
-EM_JS(void, js_glyphs_begin, (int w, int h), {
-    const canvas = document.createElement('canvas');
-    canvas.width = w;
-    canvas.height = h;
-    Module.glyphs = canvas.getContext('2d', { willReadFrequently: true });
-});
+// [SECTION] JavaScript (font_atlas.js): Canvas 2D in the page's font-family.
+extern "C" {
+// The font's ascent and descent at `em_px`, then per code point: advance, then the ink's extent
+// left, right, up and down of the pen at the alphabetic baseline (TextMetrics): 2 + 5n floats.
+void js_glyph_metrics(const char* weight, float em_px, const unsigned* code_points, int n, float* out);
+// A transparent canvas the atlas's size to draw glyphs on, white: coverage in the alpha channel.
+void js_glyphs_begin(int w, int h);
 // Fills each code point with its pen at (x, y) on the alphabetic baseline.
-EM_JS(void, js_glyphs_fill, (const char* weight, float em_px, const unsigned* code_points, const int* pens, int n), {
-    const ctx = Module.glyphs;
-    ctx.font = UTF8ToString(weight) + ' ' + em_px + 'px ' + getComputedStyle(document.body).fontFamily;
-    ctx.fillStyle = '#fff';
-    for (let i = 0; i < n; i++)
-        ctx.fillText(String.fromCodePoint(HEAPU32[(code_points >> 2) + i]), HEAP32[(pens >> 2) + 2 * i], HEAP32[(pens >> 2) + 2 * i + 1]);
-});
+void js_glyphs_fill(const char* weight, float em_px, const unsigned* code_points, const int* pens, int n);
 // Copies the alpha channel into the atlas's one-byte pixels and lets the canvas go.
-EM_JS(void, js_glyphs_end, (unsigned char* alpha, int w, int h), {
-    const rgba = Module.glyphs.getImageData(0, 0, w, h).data;
-    for (let i = 0, n = w * h; i < n; i++) HEAPU8[alpha + i] = rgba[4 * i + 3];
-    Module.glyphs = null;
-});
+void js_glyphs_end(unsigned char* alpha, int w, int h);
+}
 
 namespace {
 

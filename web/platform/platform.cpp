@@ -1,61 +1,48 @@
-// The browser edge: the WebGL2 context, the frame loop (animation frames, drawn on demand),
-// canvas size × devicePixelRatio, fonts, and the JS hooks (file download, DOM summary, ready
-// signal). Input is platform_input.cpp. No GLFW: Emscripten's html5.h API is all the page
-// needs, and its GLFW emulation cost ~10 KB gzip of JS. The app code never calls
-// emscripten_*; it leaves requests in AppState and this file acts on them.
+// The browser edge's core: the WebGL2 context, the frame loop (animation frames, drawn on
+// demand), canvas size × devicePixelRatio, fonts, and the page's signals (DOM summary, cursor,
+// ready). Input is platform_input.cpp, files and links browser_io.cpp; the JavaScript half is
+// platform.js. No GLFW: Emscripten's html5.h API is all the page needs, and its GLFW emulation
+// cost ~10 KB gzip of JS. The app code never calls emscripten_*; it leaves requests in
+// AppState and the edge acts on them.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <memory>
-#include <vector>
 
 #include "app_state.h"
-#include "browser_io.h"
-#include "font_atlas.h"
-#include "headroom/report.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "platform.h"
-#include "renderer.h"
+#include "platform/browser_io.h"
+#include "platform/font_atlas.h"
+#include "platform/platform.h"
+#include "platform/platform_input.h"
+#include "platform/renderer.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
-// [SECTION] JS hooks
-EM_JS(double, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
-EM_JS(int, js_css_width, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().width)); });
-EM_JS(int, js_css_height, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().height)); });
-// Saves `len` bytes as a file through a Blob link; the bytes are copied, so no lifetime ties.
-EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
-    const blob = new Blob([HEAPU8.slice(data, data + len)], { type: UTF8ToString(mime) });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-});
-EM_JS(void, js_set_summary, (const char* text, const char* total_bytes, int version), {
-    const el = document.getElementById('summary');
-    if (!el) return;
-    el.textContent = UTF8ToString(text);
-    el.dataset.totalBytes = UTF8ToString(total_bytes);
-    el.dataset.version = String(version);
-});
-// ImGui's mouse cursor, as the canvas's CSS cursor.
-EM_JS(void, js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
-EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
-EM_JS(void, js_start_failed, (const char* why), { if (Module.onStartFailed) Module.onStartFailed(UTF8ToString(why)); });
+// [SECTION] JavaScript (platform.js)
+extern "C" {
+double js_pixel_ratio();
+int js_css_width();  // the canvas's CSS size, whole pixels, at least 1
+int js_css_height();
+void js_set_summary(const char* text, const char* total_bytes, int version);  // #summary
+void js_set_cursor(const char* css);  // ImGui's mouse cursor, as the canvas's CSS cursor
+void js_first_frame();                // boot.js's Module.onFirstFrame: the preview goes
+void js_start_failed(const char* why);  // boot.js's Module.onStartFailed
+}
 
 namespace {
 
+// [SECTION] The edge's state: the renderer, the one AppState, the input (platform_input.h) and
+// the loop's own, under the one global below.
 struct Platform {
     Renderer renderer;
     std::unique_ptr<AppState> app;
+    Input input;
     int css_w = 0, css_h = 0;  // the canvas's CSS size
     int fb_w = 0, fb_h = 0;    // its backing store: CSS size × devicePixelRatio
     float ratio = 0;           // devicePixelRatio the fonts and style were built for
@@ -74,6 +61,8 @@ struct Platform {
 constexpr int kFramesPerEvent = 4;
 
 std::unique_ptr<Platform> g_platform;
+
+// [SECTION] Fonts, canvas and cursor
 
 // The glyphs the page draws in body text: ASCII, Latin-1 and Latin Extended-A (names users
 // type), Greek letters, dashes and quotes, superscripts, arrows and the maths the formulas
@@ -149,19 +138,15 @@ void CarryOutRequests(Platform& p) {
         js_set_cursor(CssCursor(p.cursor));
     }
     AppState& app = *p.app;
-    if (app.request_csv_download) {
-        app.request_csv_download = false;
-        const std::string csv = headroom::estimate_to_csv(app.good_scenario, app.estimate);
-        js_download("headroom.csv", "text/csv;charset=utf-8", csv.data(), static_cast<int>(csv.size()));
-    }
     if (app.summary_version != p.published_summary) {
         p.published_summary = app.summary_version;
         js_set_summary(app.summary_text.c_str(), app.summary_total_bytes.c_str(), app.summary_version);
     }
-    browser_io::AfterFrame(app);  // exports, link, import, embed height
-    CarryOutInputRequests(app);   // config.json file picker
-    SyncTextInput();              // the on-screen keyboard's hidden input
+    browser_io::AfterFrame(app);  // downloads, file pickers, link, clipboard, embed height
+    SyncTextInput(p.input);       // the on-screen keyboard's hidden input
 }
+
+// [SECTION] The frame loop, drawn on demand
 
 // ImGui shows a field's caret 0.8 s and hides it 0.4 s, holding it on while the user types
 // (CursorAnim < 0; imgui_widgets.cpp, InputTextEx): the seconds until it next changes, or -1.
@@ -191,7 +176,7 @@ void Frame() {
     const double now = emscripten_get_now();
     io.DeltaTime = p.last_frame_ms > 0 ? static_cast<float>(std::max(now - p.last_frame_ms, 0.01) / 1000.0) : 1.0f / 60;
     p.last_frame_ms = now;
-    ApplyQueuedInput(p.ratio);  // mouse, keys and characters (platform_input.cpp)
+    ApplyQueuedInput(p.input, p.ratio);  // mouse, keys and characters (platform_input.cpp)
     ImGui::NewFrame();
     DrawApp(*p.app);
     ImGui::Render();
@@ -213,7 +198,7 @@ void Frame() {
     // Nothing changes on screen without an event, so no frame is drawn until the next one (an
     // idle page costs no CPU). A held mouse button or key keeps frames coming (ImGui repeats
     // keys and drags per frame); a field's caret wakes the loop only when it blinks.
-    bool held = InputPending();
+    bool held = InputPending(p.input);
     for (bool down : io.MouseDown) held = held || down;
     for (bool down : io.KeysDown) held = held || down;
     --p.frames_left;
@@ -241,11 +226,6 @@ void StartLoop(Platform& p) {
     emscripten_request_animation_frame_loop(OnAnimationFrame, nullptr);
 }
 
-void RequestFrames() {
-    if (!g_platform) return;
-    g_platform->frames_left = std::max(g_platform->frames_left, kFramesPerEvent);
-    StartLoop(*g_platform);
-}
 
 // The window's size or devicePixelRatio changed, or the page was shown again: redraw (each
 // frame reads both, SyncCanvas).
@@ -260,13 +240,26 @@ EM_BOOL OnVisibility(int, const EmscriptenVisibilityChangeEvent*, void*) {
 
 }  // namespace
 
+// [SECTION] What the edge's other files and its JavaScript reach (platform.h)
+
+void RequestFrames() {
+    if (!g_platform) return;
+    g_platform->frames_left = std::max(g_platform->frames_left, kFramesPerEvent);
+    StartLoop(*g_platform);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void headroom_request_frames() { RequestFrames(); }
 
-// JS reaches the app through here, and may change it (load()): draw a few frames to show it.
 AppState* CurrentApp() {
     RequestFrames();
     return g_platform ? g_platform->app.get() : nullptr;
 }
+
+const AppState* PeekApp() { return g_platform ? g_platform->app.get() : nullptr; }
+
+Input* CurrentInput() { return g_platform ? &g_platform->input : nullptr; }
+
+// [SECTION] main
 
 int main() {
     g_platform = std::make_unique<Platform>();
@@ -293,7 +286,7 @@ int main() {
     io.LogFilename = nullptr;
     io.BackendPlatformName = "headroom_html5";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;  // see CarryOutRequests
-    InstallInputHooks(*p.app);  // mouse, keyboard, clipboard, touch (platform_input.cpp)
+    InstallInput(p.input, *p.app);  // mouse, keyboard, clipboard, touch (platform_input.cpp)
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
     emscripten_set_visibilitychange_callback(nullptr, false, OnVisibility);
     RendererInit(p.renderer);  // first: the GPU process compiles while the fonts rasterise

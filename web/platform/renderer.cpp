@@ -1,5 +1,5 @@
 // WebGL2 renderer for Dear ImGui draw data (see renderer.h for why it is not the stock one).
-#include "renderer.h"
+#include "platform/renderer.h"
 
 #include <cstddef>
 #include <utility>

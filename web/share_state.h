@@ -1,11 +1,8 @@
-// The browser edge for sharing and exports: URL fragment and query, clipboard, downloads of
-// JSON and PDF, the JSON import file picker, and the embed mode's height messages to the
-// parent page. Panels only set requests in ShareState; browser_io::AfterFrame carries them
-// out (like platform.cpp's CarryOutRequests). No Emscripten include here: the header is pure.
+// What the share panel and the browser edge keep about exports, links and embedding: the panel
+// (web/ui/share.cpp) sets requests and draws the link; the edge (web/platform/browser_io.cpp)
+// carries the requests out after the frame and publishes to the page.
 #pragma once
 #include <string>
-
-struct AppState;
 
 struct ShareState {
     bool embed = false;         // ?embed=1: compact results, no page chrome, height to the parent
@@ -28,16 +25,3 @@ struct ShareState {
     float posted_height = 0;
     std::string published_message;  // `message` as last written to #share-status
 };
-
-namespace browser_io {
-
-// Reads ?embed, the query parameters and the #s= fragment into the scenario (fragment wins
-// over query). A bad link keeps the defaults and says why in ShareState::message.
-// Call once before the first Recompute.
-void Start(AppState& app);
-
-// After each frame: downloads, clipboard, file picker, the URL fragment (debounced
-// history.replaceState, not in embed mode) and the embed height message.
-void AfterFrame(AppState& app);
-
-}  // namespace browser_io
