@@ -27,11 +27,12 @@
   // shows only the loading line until its own result is drawn: decided here, before the first
   // paint, so the default never flashes. The question is the engine's (platform/browser_io.cpp's
   // Start asks it): `s` among the fragment's keys (headroom::fragment_has_scenario), or `s` or a
-  // scenario field among the query's (headroom::parse_query's `found`; SCENARIO_KEY is share.cpp's
-  // is_scenario_key, and tests/ui/boot_test.cpp holds the two to the same answer). Keys are
+  // scenario field among the query's (headroom::parse_query's `found`; SCENARIO_KEY is the engine's
+  // scenario_key_pattern, written in at build time, and tests/ui/boot_test.cpp holds the two to the
+  // same answer). Keys are
   // decoded as the engine decodes them ('+' a space, %XX a byte); `#top` or `?utm_source=x`
   // carry no scenario.
-  const SCENARIO_KEY = /^(s|mode|model|batch|seq_len|kv_tokens|kv_cache|optimizer|recompute|flash_attention|activation_model|activation_multiplier|checkpoint_factor|activation_bytes_per_sample|gpu|grad_accum|embeddings_and_logits|finetune|name|(dtypes|parallel|overhead|lora|offload)\.[\s\S]+)$/;
+  const SCENARIO_KEY = /headroom:scenario-keys/;  // the engine's keys, put in by web/tools/make_page.mjs
   const keys = (text) => text.split('&').map((pair) => pair.split('=')[0].replace(/\+/g, ' ')
     .replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))));
   const ownScenario = keys(location.hash.slice(1)).includes('s') ||

@@ -1,7 +1,9 @@
 // Scenario <-> URL text (fragment and query), versioned. See share.h.
 #include "headroom/share.h"
 
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "headroom/fields.h"
 #include "json.h"
@@ -101,6 +103,32 @@ bool is_scenario_key(const std::string& k) {
     const size_t dot = k.find('.');
     return dot != std::string::npos && dot + 1 < k.size() && is_field_group(std::string_view(k).substr(0, dot));
 }
+
+}  // namespace
+
+std::string scenario_key_pattern() {
+    std::string top = "s|name", groups;
+    std::vector<std::string_view> seen;
+    for (const Field& f : scenario_fields()) {
+        const std::string_view g = f.group();
+        if (g.empty()) {
+            top.append("|").append(f.path);
+        } else if (std::find(seen.begin(), seen.end(), g) == seen.end()) {
+            seen.push_back(g);
+            if (!groups.empty()) groups += '|';
+            groups.append(g);
+        }
+    }
+    // A dot in a name is itself, not "any character".
+    std::string escaped;
+    for (char c : top) {
+        if (c == '.') escaped += '\\';
+        escaped += c;
+    }
+    return "^(" + escaped + "|(" + groups + ")\\.[\\s\\S]+)$";
+}
+
+namespace {
 
 // A query value as JSON: numbers and true/false as themselves, anything else a string.
 Value query_value(const std::string& v) {

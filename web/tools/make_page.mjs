@@ -29,7 +29,11 @@ const preview = execFileSync(process.execPath, [previewJs], { encoding: 'utf8' }
 if (!preview.startsWith('<section')) throw new Error('make_page: the preview tool printed no result');
 // Comments and indentation dropped; no rule is rewritten.
 const css = readFileSync(cssPath, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n').trim();
-const boot = (await minify(readFileSync(bootPath, 'utf8'), { compress: { passes: 2 }, mangle: true })).code;
+// boot.js's SCENARIO_KEY is the engine's own list of query keys that carry a scenario.
+const scenarioKeys = execFileSync(process.execPath, [previewJs, '--scenario-keys'], { encoding: 'utf8' }).trim();
+if (!scenarioKeys.startsWith('^(s|')) throw new Error('make_page: the preview tool printed no scenario keys');
+const bootSource = replaceOnce(readFileSync(bootPath, 'utf8'), '/headroom:scenario-keys/', `/${scenarioKeys}/`);
+const boot = (await minify(bootSource, { compress: { passes: 2 }, mangle: true })).code;
 // An SVG data URI: double quotes become single ones (the attribute is double-quoted), and only
 // what a URL or the attribute cannot hold is escaped.
 const icon = 'data:image/svg+xml,' + readFileSync(iconPath, 'utf8').trim().replaceAll('"', "'")

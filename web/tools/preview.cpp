@@ -2,6 +2,8 @@
 // - no argument: the default scenario's result as HTML (headroom::estimate_to_html), which
 //   index.html shows while the calculator loads, so the numbers are on screen before the wasm
 //   has compiled (web/tools/make_page.mjs puts it in place);
+// - --scenario-keys: the query keys that carry a scenario (headroom::scenario_key_pattern), the
+//   regular expression assets/boot.js asks before the first paint (make_page.mjs puts it in);
 // - --palette: the component colours (headroom/palette.h) as JSON, {"weights": "#4c8bf5", ...},
 //   for the icon (web/tools/make_icons.mjs).
 // Both come from the same engine as everything else, so they cannot drift from it.
@@ -12,6 +14,7 @@
 #include "headroom/estimate.h"
 #include "headroom/palette.h"
 #include "headroom/report.h"
+#include "headroom/share.h"
 
 namespace {
 
@@ -33,6 +36,8 @@ int main(int argc, char** argv) {
     std::string out;
     if (argc > 1 && !std::strcmp(argv[1], "--palette")) {
         out = PaletteJson();
+    } else if (argc > 1 && !std::strcmp(argv[1], "--scenario-keys")) {
+        out = headroom::scenario_key_pattern();
     } else {
         const headroom::Scenario s = headroom::default_scenario();
         out = headroom::estimate_to_html(s, headroom::estimate(s));

@@ -22,6 +22,13 @@ constexpr Rgb8 component_color(Component c) {
         case Component::OptimizerStates: return {242, 169, 59};
         case Component::Activations: return {239, 93, 122};
         case Component::KvCache: return {124, 196, 106};
+        // A runtime's own lines.
+        case Component::Temporaries: return {222, 122, 200};
+        case Component::Workspaces: return {190, 168, 88};
+        case Component::CudaGraphs: return {84, 188, 218};
+        case Component::AllocatorReserve: return {172, 132, 102};
+        case Component::Communication: return {214, 98, 62};
+        case Component::CudaContext: return {108, 118, 134};
         case Component::Overhead: return {139, 147, 161};
     }
     return {200, 200, 200};

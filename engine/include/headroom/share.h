@@ -40,4 +40,9 @@ ParsedScenario parse_fragment(std::string_view fragment);
 // named errors, as in parse_scenario. `found` is set when any scenario key was present.
 ParsedScenario parse_query(std::string_view query, bool* found = nullptr);
 
+// The keys that make parse_query's `found` true, as the source of a JavaScript regular
+// expression: "^(s|mode|...|(dtypes|parallel|...)\.[\s\S]+)$". The page's start-up script is
+// given it at build time (web/tools/preview.cpp --scenario-keys), so it asks the engine's question.
+std::string scenario_key_pattern();
+
 }  // namespace headroom
