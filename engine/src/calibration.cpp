@@ -12,7 +12,7 @@ constexpr CalibrationSummary kSummary[] = {
 
 bool is_calibration_level(std::string_view level) {
     for (std::string_view l : {"allocated", "reserved", "device", "weights", "kv_cache", "kv_tokens", "max_concurrency",
-                               "compute_buffer", "model_size", "host_weights"})
+                               "compute_buffer", "model_size", "host_weights", "kv_cache_total"})
         if (l == level) return true;
     return false;
 }

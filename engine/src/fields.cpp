@@ -286,6 +286,17 @@ const Field kFields[] = {
              "optimizer_in_bwd): gradients are never held together.",
      .kind = K::Boolean, .get = At<&Scenario::optimizer_in_backward>::get,
      .set = At<&Scenario::optimizer_in_backward>::set, .applies = training_only},
+    {.path = "compile", .label = "torch.compile",
+     .help = "Inductor's partitioner keeps the matmuls' and attention's outputs and the norms' inputs, and "
+             "recomputes the pointwise ops between them in backward.",
+     .kind = K::Boolean, .get = At<&Scenario::compile>::get, .set = At<&Scenario::compile>::set,
+     .applies = [](const Scenario& s) { return s.mode == Mode::Training && s.runtime != Runtime::None; }},
+    {.path = "transformers_version", .label = "transformers version",
+     .help = "The transformers release (or the era of a trust_remote_code model's code): before 4.36 generate() "
+             "rebuilds a tuple KV cache each step, before 4.45 it computes the whole prompt's logits. Default: current.",
+     .kind = K::Number, .flags = kOptional, .lo = 4.0, .hi = 99.0, .get = At<&Scenario::transformers_version>::get,
+     .set = At<&Scenario::transformers_version>::set,
+     .applies = [](const Scenario& s) { return s.runtime == Runtime::HfTransformers || s.runtime == Runtime::PyTorch; }},
     {.path = "loss", .label = "Loss over the logits",
      .help = "full: every token's logits copied to fp32 (Hugging Face); chunked: in 16-bit chunks (torchtune, "
              "litgpt); fused with the output layer (Liger, Transformer Engine). Default: the runtime's.",
@@ -365,6 +376,11 @@ const Field kFields[] = {
      .help = "lora_dropout: a dropped copy of each adapted projection's input is kept for backward (PEFT default 0).",
      .kind = K::Number, .lo = 0, .hi = 1, .get = In<&Scenario::lora, &Lora::dropout>::get,
      .set = In<&Scenario::lora, &Lora::dropout>::set, .applies = with_adapters},
+    {.path = "lora.train_embeddings", .label = "Train embeddings",
+     .help = "PEFT's modules_to_save on the embedding and the output layer: a trainable copy of each, with its "
+             "gradients and optimizer states.",
+     .kind = K::Boolean, .get = In<&Scenario::lora, &Lora::train_embeddings>::get,
+     .set = In<&Scenario::lora, &Lora::train_embeddings>::set, .applies = with_adapters},
     {.path = "lora.modules", .label = "LoRA modules", .help = "The projections that get adapters.",
      .kind = K::Modules, .names = kModuleNames, .get = ModulesAt::get, .set = ModulesAt::set,
      .applies = with_adapters},
@@ -420,6 +436,11 @@ const Field kFields[] = {
      .get = In<&Scenario::vllm, &VllmSettings::max_num_batched_tokens>::get,
      .set = In<&Scenario::vllm, &VllmSettings::max_num_batched_tokens>::set, .applies = on_vllm,
      .effective = batched_tokens_in_effect},
+    {.path = "vllm.version", .label = "vLLM version",
+     .help = "The release: before 0.17 the profile run's sampler sorts the logits (about 38 bytes per logit "
+             "instead of 14), which leaves less for the KV cache. Default: current.",
+     .kind = K::Number, .flags = kOptional, .lo = 0.1, .hi = 99, .get = In<&Scenario::vllm, &VllmSettings::version>::get,
+     .set = In<&Scenario::vllm, &VllmSettings::version>::set, .applies = on_vllm},
     {.path = "vllm.enforce_eager", .label = "Enforce eager", .help = "No CUDA graphs: saves their memory, costs speed.",
      .kind = K::Boolean, .get = In<&Scenario::vllm, &VllmSettings::enforce_eager>::get,
      .set = In<&Scenario::vllm, &VllmSettings::enforce_eager>::set, .applies = on_vllm},

@@ -8,8 +8,13 @@ namespace headroom {
 namespace {
 
 constexpr Choice<Optimizer> kOptimizers[] = {
-    {Optimizer::AdamW, "AdamW"},       {Optimizer::AdamW8bit, "AdamW 8-bit"}, {Optimizer::SgdMomentum, "SGD + momentum"},
-    {Optimizer::Sgd, "SGD"},           {Optimizer::Adafactor, "Adafactor"},   {Optimizer::Lion, "Lion"},
+    {Optimizer::AdamW, "AdamW"},
+    {Optimizer::AdamWFused, "AdamW (fused)"},
+    {Optimizer::AdamW8bit, "AdamW 8-bit"},
+    {Optimizer::SgdMomentum, "SGD + momentum"},
+    {Optimizer::Sgd, "SGD"},
+    {Optimizer::Adafactor, "Adafactor"},
+    {Optimizer::Lion, "Lion"},
 };
 constexpr Choice<Recompute> kRecompute[] = {
     {Recompute::None, "None"},

@@ -39,6 +39,8 @@ ParamCounts param_counts(const Scenario& s) {
     const bool adapters = s.finetune != Finetune::Full;
     if (adapters) {
         p.adapters = lora_params(matrices, s.lora.rank, s.lora.modules);
+        // modules_to_save: a trainable copy of the input embedding and of the output layer.
+        if (s.lora.train_embeddings) p.adapters += double(m.vocab) * m.hidden * (m.tied_embeddings ? 1 : 2);
         p.adapters_expert = lora_params(matrices, s.lora.rank, s.lora.modules, /*experts_only=*/true);
     }
     if (training(s)) {
@@ -277,6 +279,7 @@ OptimizerStates optimizer_states_of(const Scenario& s, const ParamCounts& p) {
     const double state = dtype_bytes(s.dtypes.optimizer_state);
     switch (s.optimizer) {
         case Optimizer::AdamW:
+        case Optimizer::AdamWFused:
             return {2, state, "AdamW keeps momentum m and variance v", kTransformerMath};
         case Optimizer::AdamW8bit:
             return {2, 1, "8-bit AdamW keeps m and v block-quantised to 1 byte",

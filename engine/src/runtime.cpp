@@ -65,9 +65,17 @@ namespace {
 double loss_per_logit(const Scenario& s) {
     const double a = dtype_bytes(s.dtypes.activations);
     switch (effective_loss(s)) {
-        case Loss::Chunked: return a + 4 + 4.0 / 8;
+        // Compiled (torchtune compiles the loss), the fp32 upcast and the log-sum-exp are fused
+        // into one kernel per chunk: the 16-bit logits remain.
+        case Loss::Chunked: return s.compile ? a : a + 4 + 4.0 / 8;
         case Loss::Fused: return a;
-        default: return s.runtime == Runtime::Megatron ? a + 4 : 12;
+        default:
+            if (s.runtime == Runtime::Megatron) return a + 4;
+            // Before transformers 4.31 the model did not upcast the logits: without autocast the
+            // logits, the shifted copy and log_softmax's output stay in the compute dtype. The
+            // Trainer's mixed precision (accelerate's autocast, PyTorch's runtime here) runs
+            // log_softmax in fp32 whatever the version (memo-training.md §4.1).
+            return s.transformers_version.value_or(99) < 4.31 && s.runtime != Runtime::PyTorch ? 3 * a : 12;
     }
 }
 
@@ -152,11 +160,16 @@ Term temporaries(const Ctx& ctx, const ParamCounts& p) {
         const double S = double(effective_kv_tokens(s)), d = effective_head_dim(m);
         const double kv_heads = std::ceil(double(effective_kv_heads(m)) / tp), heads = double(m.heads) / tp;
         const bool prefill = ctx.phase == Phase::Prefill;
-        const double rows = prefill && s.embeddings_and_logits ? tokens : b;
-        const double logits = rows * v * (a + 4) / tp;
+        const double version = s.transformers_version.value_or(99);
+        const bool all_positions = s.embeddings_and_logits || version < 4.45;
+        const double rows = prefill && all_positions ? tokens : b;
+        const double logits = rows * v * (version < 4.31 ? a : a + 4) / tp;
         double cache = 0;
         if (!prefill && kv_cache_enabled(s)) {
-            cache = b * kv_heads * S * d * B;  // torch.cat's new K beside the old
+            // DynamicCache (4.36+) replaces one layer's K at a time; the tuple caches before it are
+            // rebuilt whole each step while the previous step's are still referenced.
+            const double layers = std::ceil(double(m.layers) / s.parallel.pp);
+            cache = b * kv_heads * S * d * B * (version < 4.36 ? 2 * layers : 1);
             if (effective_attention(s) != Attention::Flash && kv_heads < heads) cache += 2 * b * heads * S * d * B;
         }
         t.formula << "logits × (bytes(act) + 4)" << (cache > 0 ? " + one layer's K concatenated and K, V repeated" : "");

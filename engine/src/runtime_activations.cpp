@@ -62,6 +62,20 @@ LayerBytes saved_per_token(const Scenario& s, const RuntimeProfile& rt, bool moe
         return bytes;
     };
 
+    if (s.compile && rt.eager_norms) {
+        // torch.compile: AOTAutograd's min-cut partitioner (torch/_functorch/partitioners.py,
+        // min_cut_rematerialization_partition) saves what is costly to recompute, the outputs of
+        // the matmuls and of attention, and each fused pointwise region's input; the norms, the
+        // rotary embedding, SiLU and the gate·up product are recomputed in backward. Each norm
+        // keeps its input (the residual stream) and 1/rms; the MLP gate's and up's outputs.
+        const double r = amp ? 4 : a;
+        b.norms = 2 * (r * h + 4) * norm_share;
+        b.attention = a * (q + 2 * kv_saved + q) + 4 * heads;
+        b.mlp = (m.gated_ffn ? 2 : 1) * f * a;
+        if (m.dropout > 0) b.masks = 2 * h * norm_share;
+        if (!s.flash_attention) b.scores = heads * double(s.seq_len) * (4 + (m.dropout > 0 ? 1 : 0) + a);
+        return b;
+    }
     if (rt.eager_norms) {
         // Hugging Face's RMSNorm keeps its input upcast to fp32 (pow and mul save it) and 1/rms;
         // a trainable norm weight keeps the normalized copy too (fp32 under AMP). nn.LayerNorm

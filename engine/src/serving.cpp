@@ -69,9 +69,14 @@ Term vllm_profile_activations(const Ctx& ctx) {
     const double forward = T * (3 * h + 3 * f) * B;
     const bool last_stage = s.parallel.pp == 1;  // the first stage (the busiest in weights) has no sampler
     const double sms = g ? g->sms : 132;
-    const double sampler = last_stage ? T * h * B + 2 * R * h * B + R * v * (B + (B >= 4 ? 8 : 12)) + 4 * sms * v : 0;
+    // From 0.17 the Triton top-k/top-p works in place on the fp32 logits (B + 12 bytes a logit
+    // with the probabilities and the noise, and a scratch row per SM); before, PyTorch's sort
+    // (B + 36: fp32 copy, sorted values, int64 indices, its temporaries) (memo-inference.md §1.2).
+    const bool triton = s.vllm.version.value_or(99) >= 0.17;
+    const double per_logit = triton ? B + (B >= 4 ? 8 : 12) : B + 36;
+    const double sampler = last_stage ? T * h * B + 2 * R * h * B + R * v * per_logit + (triton ? 4 * sms * v : 0) : 0;
     const double persistent = cublas_workspace(s) + moe_workspace(s, T, B);
-    text.formula << "max(forward: T·(3h + 3f/t)·B, sampler: T·h·B + 2R·h·B + R·v·(B + 12) + 4·SMs·v) + cuBLAS "
+    text.formula << "max(forward: T·(3h + 3f/t)·B, sampler: T·h·B + 2R·h·B + R·v·(bytes a logit) + scratch) + cuBLAS "
                  << (is_moe(m) ? "+ MoE workspace " : "") << "[T batched tokens, R = min(T, max_num_seqs)]";
     text.substituted << "max(" << gb(forward) << ", " << gb(sampler) << ") + " << gb(persistent);
     text.source << "vLLM V1 profile_run: _dummy_run and _dummy_sampler_run (gpu_model_runner.py, v0.19), "

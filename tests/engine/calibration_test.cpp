@@ -66,6 +66,7 @@ double at_level(const Estimate& e, const std::string& level, bool* known) {
     if (level == "model_size") return e[Component::Weights] + e.host[static_cast<int>(Component::Weights)];
     if (level == "host_weights") return e.host[static_cast<int>(Component::Weights)];
     if (level == "kv_cache") return e[Component::KvCache];
+    if (level == "kv_cache_total") return e[Component::KvCache] + e.host[static_cast<int>(Component::KvCache)];
     if (level == "activation_peak" || level == "compute_buffer") return e[Component::Activations];
     if (level == "non_torch") return e[Component::Communication] + e[Component::Workspaces];
     if (level == "cuda_graphs") return e[Component::CudaGraphs];

@@ -45,7 +45,8 @@ TEST(FormatSize, UnitNames) {
 }
 
 template <typename Enum>
-void ExpectCompleteAndDistinct(std::span<const headroom::Choice<Enum>> choices, int count) {
+void ExpectCompleteAndDistinct(std::span<const headroom::Choice<Enum>> choices, std::size_t n) {
+    const int count = static_cast<int>(n);
     ASSERT_EQ(static_cast<int>(choices.size()), count);
     std::set<std::string_view> labels;
     std::set<int> values;
@@ -60,10 +61,11 @@ void ExpectCompleteAndDistinct(std::span<const headroom::Choice<Enum>> choices, 
 }
 
 TEST(Choices, EveryEnumValueOnceWithALabel) {
-    ExpectCompleteAndDistinct(headroom::optimizer_choices(), 6);
-    ExpectCompleteAndDistinct(headroom::recompute_choices(), 4);
-    ExpectCompleteAndDistinct(headroom::finetune_choices(), 3);
-    ExpectCompleteAndDistinct(headroom::activation_model_choices(), 3);
+    // One label per JSON name: an enum value added without a label fails here.
+    ExpectCompleteAndDistinct(headroom::optimizer_choices(), std::size(headroom::kOptimizerNames));
+    ExpectCompleteAndDistinct(headroom::recompute_choices(), std::size(headroom::kRecomputeNames));
+    ExpectCompleteAndDistinct(headroom::finetune_choices(), std::size(headroom::kFinetuneNames));
+    ExpectCompleteAndDistinct(headroom::activation_model_choices(), std::size(headroom::kActivationModelNames));
     ExpectCompleteAndDistinct(headroom::dtype_choices(), 7);
     for (const auto& c : headroom::dtype_choices()) EXPECT_EQ(c.label, headroom::dtype_name(c.value));
 }

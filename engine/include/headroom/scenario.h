@@ -16,7 +16,9 @@ namespace headroom {
 enum class Mode { Training, Inference };
 
 inline constexpr long long kMaxBatchSize = 1'000'000;  // validation's upper bound for `batch`
-enum class Optimizer { AdamW, AdamW8bit, SgdMomentum, Sgd, Adafactor, Lion };
+// adamw_fused is torch.optim.AdamW(fused=True) (or apex/DeepSpeed FusedAdam): AdamW's states,
+// stepped in one kernel without the foreach path's temporaries.
+enum class Optimizer { AdamW, AdamW8bit, SgdMomentum, Sgd, Adafactor, Lion, AdamWFused };
 enum class Finetune { Full, Lora, Qlora };
 enum class Recompute { None, Selective, Full, Sqrt };
 enum class ActivationModel { Transformer, Multiplier, PerSample };
@@ -41,7 +43,7 @@ enum class GgmlType { F32, F16, BF16, Q8_0, Q5_1, Q5_0, Q4_1, Q4_0, IQ4_NL };
 
 // Each enum's JSON names, indexed by its value.
 inline constexpr std::string_view kModeNames[] = {"training", "inference"};
-inline constexpr std::string_view kOptimizerNames[] = {"adamw", "adamw_8bit", "sgd_momentum", "sgd", "adafactor", "lion"};
+inline constexpr std::string_view kOptimizerNames[] = {"adamw", "adamw_8bit", "sgd_momentum", "sgd", "adafactor", "lion", "adamw_fused"};
 inline constexpr std::string_view kFinetuneNames[] = {"full", "lora", "qlora"};
 inline constexpr std::string_view kRecomputeNames[] = {"none", "selective", "full", "sqrt"};
 inline constexpr std::string_view kActivationModelNames[] = {"transformer", "multiplier", "per_sample"};
@@ -95,6 +97,8 @@ struct Offload {
 struct Lora {
     int rank = 16;
     double dropout = 0;       // lora_dropout (PEFT's default 0)
+    // PEFT's modules_to_save on the embedding and the output layer: a trainable copy of each.
+    bool train_embeddings = false;
     unsigned modules = 0x7F;  // bit (1 << Module) per projection; default all linear (QLoRA's choice)
     bool has(Module m) const { return modules & (1u << static_cast<unsigned>(m)); }
 };
@@ -114,6 +118,10 @@ struct VllmSettings {
     std::optional<long long> max_num_batched_tokens;  // tokens per step (the profile run); default max(seq_len, 2048)
     bool enforce_eager = false;            // no CUDA graphs
     int block_size = 16;                   // tokens per KV-cache block (the pool is whole blocks)
+    // The vLLM release (0.8 to 0.19: the V1 engine). Its profile's sampler changed: from 0.17 a
+    // Triton top-k/top-p works in place; before, PyTorch's sort keeps the sorted values, their
+    // int64 indices and its temporaries. Unset: the current release.
+    std::optional<double> version;
 };
 
 // llama.cpp's context parameters (runtime "llama.cpp"). The context n_ctx is kv_tokens.
@@ -146,6 +154,14 @@ struct Scenario {
     // The optimizer steps each parameter in its gradient's hook and frees the gradient
     // (torchtune's optimizer_in_bwd): the gradients are never held together.
     bool optimizer_in_backward = false;
+    // torch.compile of the model: Inductor's partitioner keeps the matmuls' and attention's
+    // outputs and the norms' inputs, and recomputes the pointwise ops between them in backward.
+    bool compile = false;
+    // The Hugging Face transformers release whose generate() and modeling code run the job
+    // (trust_remote_code models: the release their code was written for). Before 4.36 the KV
+    // cache is a tuple of tensors rebuilt each step (the old and new caches coexist); before 4.45
+    // the prompt's every position gets logits, in fp32 from 4.31. Unset: the current behaviour.
+    std::optional<double> transformers_version;
     Loss loss = Loss::Default;
     Recompute recompute = Recompute::Selective;
     // Fused attention (FlashAttention, PyTorch SDPA), which never stores the s×s scores; false
