@@ -154,11 +154,13 @@
       if (!r.ok) throw new Error(r.text);
       return r.text;
     },
-    // The PDF report as a string of 7-bit ASCII bytes (one char per byte).
+    // A promise of the PDF report as a string of 7-bit ASCII bytes (one char per byte): it is
+    // made by the extras module, fetched on first use (web/platform/extras.js).
     pdf(jsonText) {
-      const r = Module.pdf(String(jsonText));
-      if (!r.ok) throw new Error(r.text);
-      return r.text;
+      return Module.extras('pdf', [String(jsonText)]).then((r) => {
+        if (!r.ok) throw new Error(r.text);
+        return r.text;
+      });
     },
     // The scenario on screen, and replacing it (errors JSON text, or '' when accepted).
     scenario() { return Module.scenarioJson(); },

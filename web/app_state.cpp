@@ -86,8 +86,7 @@ const TypedText* FindTypedText(const AppState& app, std::string_view field) {
 
 bool InputsInvalid(const AppState& app) { return app.showing_stale || !app.typed_texts.empty(); }
 
-void ImportHfConfig(AppState& app, std::string_view config_json) {
-    headroom::HfImport imp = headroom::import_hf_config(config_json);
+void ImportHfConfig(AppState& app, const headroom::HfImport& imp) {
     if (!imp.ok()) {
         app.import_failed = true;
         app.import_message = "config.json not imported:";

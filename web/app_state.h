@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "headroom/estimate.h"
+#include "headroom/hf_config.h"
 #include "headroom/labels.h"
 #include "headroom/scenario.h"
 #include "share_state.h"
@@ -121,10 +122,11 @@ void Recompute(AppState& app);
 // and the result recomputed.
 void LoadScenario(AppState& app, headroom::Scenario s);
 
-// Imports a Hugging Face config.json (the file's text) as a custom model. On success the
-// scenario's model is replaced and the import's notes are kept in import_message; on
-// failure the scenario is untouched and import_message names the missing keys.
-void ImportHfConfig(AppState& app, std::string_view config_json);
+// Takes an imported Hugging Face config.json (headroom::import_hf_config, run in the extras
+// module on the page) as a custom model. On success the scenario's model is replaced and the
+// import's notes are kept in import_message; on failure the scenario is untouched and
+// import_message names the missing keys.
+void ImportHfConfig(AppState& app, const headroom::HfImport& imp);
 
 // Saves the current (last good) scenario as a named row; an empty name gets "Scenario N".
 void SaveRow(AppState& app, std::string_view name);

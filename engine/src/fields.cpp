@@ -96,6 +96,29 @@ static_assert(std::size(kDTypeNames) == std::size(kAllDTypes));
 constexpr std::string_view kMasterNames[] = {"none", "fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"};
 constexpr std::string_view kModuleNames[] = {"q", "k", "v", "o", "gate", "up", "down"};
 
+// What a person calls each value, where it is not its JSON name (the form's choices).
+constexpr std::string_view kModeLabels[] = {"Training", "Inference"};
+constexpr std::string_view kRuntimeLabels[] = {"None (formulas + 10%)", "PyTorch / HF Trainer", "Megatron-LM",
+                                              "DeepSpeed",             "HF transformers generate", "vLLM",
+                                              "llama.cpp"};
+constexpr std::string_view kOptimizerLabels[] = {"AdamW", "AdamW 8-bit", "SGD + momentum", "SGD",
+                                                "Adafactor", "Lion", "AdamW (fused)"};
+constexpr std::string_view kFinetuneLabels[] = {"Full", "LoRA", "QLoRA (4-bit base)"};
+constexpr std::string_view kRecomputeLabels[] = {"None", "Selective (Korthikanti)", "Full", "√L checkpoints"};
+constexpr std::string_view kActivationModelLabels[] = {"Transformer (Korthikanti)", "Multiplier (seed 000)",
+                                                      "Per sample (seed 002)"};
+constexpr std::string_view kQuantMethodLabels[] = {"None", "GPTQ", "AWQ", "bitsandbytes NF4", "bitsandbytes int8",
+                                                  "fp8", "GGUF", "int8 (W8A8)"};
+constexpr std::string_view kAttentionLabels[] = {"The runtime's", "Eager (s × s scores)", "SDPA",
+                                                "FlashAttention 2"};
+constexpr std::string_view kLossLabels[] = {"The runtime's", "Full (fp32 logits)", "Chunked", "Fused"};
+constexpr std::string_view kZeroLabels[] = {"0 · off", "1 · optimizer", "2 · + gradients", "3 · + weights"};
+static_assert(std::size(kRuntimeLabels) == std::size(kRuntimeNames));
+static_assert(std::size(kOptimizerLabels) == std::size(kOptimizerNames));
+static_assert(std::size(kQuantMethodLabels) == std::size(kQuantMethodNames));
+static_assert(std::size(kAttentionLabels) == std::size(kAttentionNames));
+static_assert(std::size(kLossLabels) == std::size(kLossNames));
+
 struct MasterAt {
     static std::optional<double> get(const Scenario& s) {
         return s.dtypes.master_weights ? static_cast<int>(*s.dtypes.master_weights) + 1 : 0;
@@ -170,11 +193,11 @@ constexpr Field dtype(std::string_view path, std::string_view label, std::string
 const Field kFields[] = {
     {.path = "mode", .label = "Mode", .help = "Training keeps weights, gradients, optimizer states and activations; "
                                               "inference keeps weights and a KV cache.",
-     .kind = K::Choice, .names = kModeNames, .get = At<&Scenario::mode>::get, .set = At<&Scenario::mode>::set},
+     .kind = K::Choice, .names = kModeNames, .labels = kModeLabels, .get = At<&Scenario::mode>::get, .set = At<&Scenario::mode>::set},
     {.path = "runtime", .label = "Runtime",
      .help = "The stack that runs the job: the estimate follows what it allocates (its copies of the weights, "
              "its CUDA context, workspaces and allocator). None: the published formulas with a 10% allowance.",
-     .kind = K::Choice, .flags = kOptional, .names = kRuntimeNames, .get = RuntimeAt::get, .set = RuntimeAt::set},
+     .kind = K::Choice, .flags = kOptional, .names = kRuntimeNames, .labels = kRuntimeLabels, .get = RuntimeAt::get, .set = RuntimeAt::set},
     {.path = "cuda_lazy_loading", .label = "CUDA lazy loading",
      .help = "Kernels load on first use (CUDA_MODULE_LOADING=LAZY, PyTorch 2.0+ with CUDA 11.7+); off for older "
              "stacks, whose CUDA context is some 1.3 GB.",
@@ -274,7 +297,7 @@ const Field kFields[] = {
     dtype<&Scenario::dtypes, &Precision::logits>("dtypes.logits", "Logits dtype",
                                                  "The output logits the loss reads (fp32 in most stacks)."),
     {.path = "optimizer", .label = "Optimizer", .help = "Sets the state kept per trainable parameter (AdamW: two moments).",
-     .kind = K::Choice, .names = kOptimizerNames, .get = At<&Scenario::optimizer>::get,
+     .kind = K::Choice, .names = kOptimizerNames, .labels = kOptimizerLabels, .get = At<&Scenario::optimizer>::get,
      .set = At<&Scenario::optimizer>::set, .applies = training_only},
     {.path = "paged_optimizer", .label = "Paged optimizer",
      .help = "bitsandbytes' paged optimizers (paged_adamw_8bit): states in unified memory, outside PyTorch's "
@@ -300,13 +323,13 @@ const Field kFields[] = {
     {.path = "loss", .label = "Loss over the logits",
      .help = "full: every token's logits copied to fp32 (Hugging Face); chunked: in 16-bit chunks (torchtune, "
              "litgpt); fused with the output layer (Liger, Transformer Engine). Default: the runtime's.",
-     .kind = K::Choice, .flags = kOptional, .names = kLossNames,
+     .kind = K::Choice, .flags = kOptional, .names = kLossNames, .labels = kLossLabels,
      .get = DefaultUnset<&Scenario::loss>::get, .set = DefaultUnset<&Scenario::loss>::set,
      .applies = training_only},
     {.path = "recompute", .label = "Recompute",
      .help = "Activation checkpointing: selective drops the attention scores, full keeps only each layer's input "
              "(HF gradient_checkpointing), √L keeps every √L-th.",
-     .kind = K::Choice, .names = kRecomputeNames, .get = At<&Scenario::recompute>::get,
+     .kind = K::Choice, .names = kRecomputeNames, .labels = kRecomputeLabels, .get = At<&Scenario::recompute>::get,
      .set = At<&Scenario::recompute>::set, .applies = training_only},
     {.path = "flash_attention", .label = "Fused attention",
      .help = "FlashAttention or PyTorch SDPA, which never store the s × s attention scores; off is eager attention, "
@@ -315,12 +338,12 @@ const Field kFields[] = {
     {.path = "attention", .label = "Attention kernel",
      .help = "As Hugging Face's attn_implementation: eager keeps the s × s scores; sdpa (the default) is given K "
              "and V repeated to every head; flash_attention_2 takes them as they are. Default: the runtime's.",
-     .kind = K::Choice, .flags = kOptional, .names = kAttentionNames, .get = DefaultUnset<&Scenario::attention>::get,
+     .kind = K::Choice, .flags = kOptional, .names = kAttentionNames, .labels = kAttentionLabels, .get = DefaultUnset<&Scenario::attention>::get,
      .set = DefaultUnset<&Scenario::attention>::set, .applies = [](const Scenario& s) { return s.runtime != Runtime::None; }},
     {.path = "activation_model", .label = "Activation model",
      .help = "Transformer: from the architecture (Korthikanti); multiplier: seed 000's rule of thumb; per sample: a "
              "measured figure.",
-     .kind = K::Choice, .names = kActivationModelNames, .get = At<&Scenario::activation_model>::get,
+     .kind = K::Choice, .names = kActivationModelNames, .labels = kActivationModelLabels, .get = At<&Scenario::activation_model>::get,
      .set = At<&Scenario::activation_model>::set},
     {.path = "activation_multiplier", .label = "Activation multiplier", .unit = "×",
      .help = "Bytes kept per token per hidden unit per layer, in activation elements (8-12 for transformers).",
@@ -340,7 +363,7 @@ const Field kFields[] = {
      .set = In<&Scenario::parallel, &Parallel::dp>::set},
     {.path = "parallel.zero", .label = "ZeRO stage", .unit = "stage",
      .help = "Shards over the data-parallel GPUs: 1 optimizer states, 2 + gradients, 3 + weights (FSDP full shard).",
-     .kind = K::Integer, .lo = 0, .hi = 3, .get = In<&Scenario::parallel, &Parallel::zero>::get,
+     .kind = K::Integer, .lo = 0, .hi = 3, .labels = kZeroLabels, .get = In<&Scenario::parallel, &Parallel::zero>::get,
      .set = In<&Scenario::parallel, &Parallel::zero>::set, .applies = training_only},
     {.path = "parallel.tp", .label = "Tensor-parallel GPUs", .unit = "GPUs",
      .help = "GPUs that split every layer's matrices (Megatron; vLLM's tensor_parallel_size).", .kind = K::Integer,
@@ -367,7 +390,7 @@ const Field kFields[] = {
      .set = At<&Scenario::embeddings_and_logits>::set},
     {.path = "finetune", .label = "Fine-tuning",
      .help = "Full: every weight trains. LoRA: small adapters train on a frozen base. QLoRA: the base in 4-bit NF4.",
-     .kind = K::Choice, .names = kFinetuneNames, .get = At<&Scenario::finetune>::get,
+     .kind = K::Choice, .names = kFinetuneNames, .labels = kFinetuneLabels, .get = At<&Scenario::finetune>::get,
      .set = At<&Scenario::finetune>::set},
     {.path = "lora.rank", .label = "LoRA rank", .unit = "r", .help = "Rank r of each adapter (8 to 64 is common).",
      .kind = K::Integer, .lo = 1, .hi = kMaxWidth, .get = In<&Scenario::lora, &Lora::rank>::get,
@@ -396,18 +419,18 @@ const Field kFields[] = {
              "enable_activation_offloading); the GPU keeps the layers in transit.",
      .kind = K::Boolean, .get = In<&Scenario::offload, &Offload::activations>::get,
      .set = In<&Scenario::offload, &Offload::activations>::set, .applies = training_only},
-    {.path = "overhead.fraction", .label = "Overhead fraction",
+    {.path = "overhead.fraction", .label = "Framework overhead",
      .help = "An allowance, as a share of everything else, for what is not modelled; 10% by default without a "
              "runtime, 0 with one (its terms are modelled).",
      .kind = K::Number, .flags = kOptional, .lo = 0, .hi = 10, .get = In<&Scenario::overhead, &Overhead::fraction>::get,
      .set = In<&Scenario::overhead, &Overhead::fraction>::set, .effective = overhead_in_effect},
-    {.path = "overhead.bytes", .label = "Fixed overhead bytes", .unit = "B",
+    {.path = "overhead.bytes", .label = "Fixed overhead", .unit = "B",
      .help = "A fixed allowance per GPU.", .kind = K::Number, .lo = 0, .hi = kMaxBytes,
      .get = In<&Scenario::overhead, &Overhead::bytes>::get, .set = In<&Scenario::overhead, &Overhead::bytes>::set},
     {.path = "quantization.method", .label = "Quantization",
      .help = "How the weights are stored: GPTQ/AWQ packed ints with per-group scales, bitsandbytes NF4 or int8, "
              "fp8, int8 (W8A8), or a GGUF file. Each keeps some layers in 16 bits.",
-     .kind = K::Choice, .flags = kOptional, .names = kQuantMethodNames,
+     .kind = K::Choice, .flags = kOptional, .names = kQuantMethodNames, .labels = kQuantMethodLabels,
      .get = NoneUnset<&Scenario::quantization, &Quantization::method>::get,
      .set = NoneUnset<&Scenario::quantization, &Quantization::method>::set},
     {.path = "quantization.bits", .label = "Quantized bits", .unit = "bits", .help = "Bits per packed weight.",

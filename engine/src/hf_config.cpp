@@ -7,6 +7,7 @@
 #include <cmath>
 #include <initializer_list>
 
+#include "headroom/report.h"
 #include "json.h"
 
 namespace headroom {
@@ -160,6 +161,59 @@ HfImport import_hf_config(std::string_view text) {
         m.dropout = d->as_double();
     else if (gpt2 || bert)
         m.dropout = 0.1;
+    return out;
+}
+
+}  // namespace headroom
+
+namespace headroom {
+
+// The import as JSON, for a page that runs the importer in another module: the model as the
+// scenario contract writes a custom architecture, so hf_import_from_json reads it back exactly.
+std::string hf_import_to_json(std::string_view config_json) {
+    const HfImport imp = import_hf_config(config_json);
+    if (!imp.ok()) return errors_to_json(imp.errors);
+    Scenario s = default_scenario();
+    s.model = imp.arch;
+    s.model_preset.clear();
+    Value doc = Value::object();
+    doc["model"] = std::move(json::parse(scenario_to_json(s)).value["model"]);
+    doc["model_type"] = imp.model_type;
+    Value notes = Value::array();
+    for (const std::string& n : imp.notes) notes.push_back(n);
+    doc["notes"] = std::move(notes);
+    return doc.dump();
+}
+
+HfImport hf_import_from_json(std::string_view text) {
+    HfImport out;
+    const Value doc = json::parse(text).value;
+    if (const Value* errors = doc.find("errors"); errors && errors->is_array()) {
+        for (size_t i = 0; i < errors->size(); ++i) {
+            const Value& e = (*errors)[i];
+            const Value* f = e.find("field");
+            const Value* m = e.find("message");
+            out.errors.push_back({f && f->is_string() ? f->as_string() : "", m && m->is_string() ? m->as_string() : ""});
+        }
+        return out;
+    }
+    const Value* model = doc.find("model");
+    if (!model || !model->is_object()) {
+        out.errors.push_back({"", "The importer gave no model."});
+        return out;
+    }
+    Value wrapper = Value::object();
+    wrapper["model"] = *model;
+    ParsedScenario p = parse_scenario(wrapper.dump());
+    if (!p.ok()) {
+        out.errors = std::move(p.errors);
+        return out;
+    }
+    out.arch = p.scenario.model;
+    if (const Value* t = doc.find("model_type"); t && t->is_string()) out.model_type = t->as_string();
+    if (const Value* notes = doc.find("notes"); notes && notes->is_array())
+        for (size_t i = 0; i < notes->size(); ++i)
+            if ((*notes)[i].is_string()) out.notes.push_back((*notes)[i].as_string());
     return out;
 }
 

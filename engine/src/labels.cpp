@@ -5,42 +5,6 @@
 #include "headroom/format.h"
 
 namespace headroom {
-namespace {
-
-constexpr Choice<Optimizer> kOptimizers[] = {
-    {Optimizer::AdamW, "AdamW"},
-    {Optimizer::AdamWFused, "AdamW (fused)"},
-    {Optimizer::AdamW8bit, "AdamW 8-bit"},
-    {Optimizer::SgdMomentum, "SGD + momentum"},
-    {Optimizer::Sgd, "SGD"},
-    {Optimizer::Adafactor, "Adafactor"},
-    {Optimizer::Lion, "Lion"},
-};
-constexpr Choice<Recompute> kRecompute[] = {
-    {Recompute::None, "None"},
-    {Recompute::Selective, "Selective (Korthikanti)"},
-    {Recompute::Full, "Full"},
-    {Recompute::Sqrt, "√L checkpoints"},
-};
-constexpr Choice<Finetune> kFinetunes[] = {
-    {Finetune::Full, "Full"}, {Finetune::Lora, "LoRA"}, {Finetune::Qlora, "QLoRA (4-bit base)"}};
-constexpr Choice<ActivationModel> kActivationModels[] = {
-    {ActivationModel::Transformer, "Transformer (Korthikanti)"},
-    {ActivationModel::Multiplier, "Multiplier (seed 000)"},
-    {ActivationModel::PerSample, "Per sample (seed 002)"},
-};
-constexpr Choice<DType> kDTypes[] = {
-    {DType::FP32, "fp32"}, {DType::BF16, "bf16"}, {DType::FP16, "fp16"}, {DType::FP8, "fp8"},
-    {DType::INT8, "int8"}, {DType::INT4, "int4"}, {DType::FP4, "fp4"},
-};
-
-}  // namespace
-
-std::span<const Choice<Optimizer>> optimizer_choices() { return kOptimizers; }
-std::span<const Choice<Recompute>> recompute_choices() { return kRecompute; }
-std::span<const Choice<Finetune>> finetune_choices() { return kFinetunes; }
-std::span<const Choice<ActivationModel>> activation_model_choices() { return kActivationModels; }
-std::span<const Choice<DType>> dtype_choices() { return kDTypes; }
 
 std::string_view unit_name(ByteUnit unit, int power) {
     constexpr std::string_view dec[] = {"B", "KB", "MB", "GB", "TB", "PB"};

@@ -282,7 +282,12 @@ ParsedScenario parse_query(std::string_view query, bool* found) {
         else
             base[doc.key(i)] = doc[i];
     }
-    if (!version.empty()) base["v"] = query_value(version);
+    // Plain keys without "v" are a hand-written embed URL: they ask for today's estimate, so
+    // they read with today's defaults; an "s" document keeps the version it was made with.
+    if (!version.empty())
+        base["v"] = query_value(version);
+    else if (!has_s)
+        base["v"] = kShareVersion;
     return parse_shared(std::move(base));
 }
 

@@ -43,7 +43,7 @@ TEST(Share, FragmentCarriesOnlyChangedFields) {
 
 // Version 1 links were made when attention defaulted to eager: one without flash_attention
 // opens with eager attention, as it did; version 2 links take fused attention by default. A
-// query without "v" is an embed URL written before versions reached queries: version 1.
+// query of plain keys asks for today's estimate (today's defaults) unless it names its "v".
 TEST(Share, Version1LinksKeepEagerAttention) {
     const ParsedScenario v1 = parse_fragment("#s=" + base64url_encode(R"({"v":1,"recompute":"none"})"));
     ASSERT_TRUE(v1.ok());
@@ -51,8 +51,10 @@ TEST(Share, Version1LinksKeepEagerAttention) {
     const ParsedScenario v2 = parse_fragment("#s=" + base64url_encode(R"({"v":2,"recompute":"none"})"));
     ASSERT_TRUE(v2.ok());
     EXPECT_TRUE(v2.scenario.flash_attention);
-    EXPECT_FALSE(parse_query("?mode=inference").scenario.flash_attention);
+    EXPECT_TRUE(parse_query("?mode=inference").scenario.flash_attention);
+    EXPECT_FALSE(parse_query("?v=1&mode=inference").scenario.flash_attention);
     EXPECT_TRUE(parse_query("?v=2&mode=inference").scenario.flash_attention);
+    EXPECT_FALSE(parse_query("?s=" + base64url_encode(R"({"recompute":"none"})") + "&mode=inference").scenario.flash_attention);
     EXPECT_TRUE(parse_query("?mode=inference&flash_attention=true").scenario.flash_attention);
 }
 

@@ -1,4 +1,5 @@
 // Byte formatting and enum labels the UI prints (engine/include/headroom/labels.h).
+#include "headroom/fields.h"
 #include "headroom/labels.h"
 
 #include <gtest/gtest.h>
@@ -44,30 +45,16 @@ TEST(FormatSize, UnitNames) {
     EXPECT_DOUBLE_EQ(headroom::in_unit(1048576.0, ByteUnit::Binary, 2), 1.0);
 }
 
-template <typename Enum>
-void ExpectCompleteAndDistinct(std::span<const headroom::Choice<Enum>> choices, std::size_t n) {
-    const int count = static_cast<int>(n);
-    ASSERT_EQ(static_cast<int>(choices.size()), count);
-    std::set<std::string_view> labels;
-    std::set<int> values;
-    for (const auto& c : choices) {
-        EXPECT_FALSE(c.label.empty());
-        labels.insert(c.label);
-        values.insert(static_cast<int>(c.value));
-        EXPECT_EQ(headroom::choice_index(choices, c.value), static_cast<int>(&c - choices.data()));
+// Every choice the form offers has one label per value, each different (fields.h's labels).
+TEST(Choices, EveryChoiceFieldLabelsEachValueOnce) {
+    for (const headroom::Field& f : headroom::scenario_fields()) {
+        if (f.labels.empty()) continue;
+        if (f.kind == headroom::FieldKind::Choice) EXPECT_EQ(f.labels.size(), f.names.size()) << f.path;
+        else EXPECT_EQ(static_cast<double>(f.labels.size()), f.hi - f.lo + 1) << f.path;
+        std::set<std::string_view> distinct(f.labels.begin(), f.labels.end());
+        EXPECT_EQ(distinct.size(), f.labels.size()) << f.path;
+        for (std::string_view l : f.labels) EXPECT_FALSE(l.empty()) << f.path;
     }
-    EXPECT_EQ(static_cast<int>(labels.size()), count);
-    EXPECT_EQ(static_cast<int>(values.size()), count);
-}
-
-TEST(Choices, EveryEnumValueOnceWithALabel) {
-    // One label per JSON name: an enum value added without a label fails here.
-    ExpectCompleteAndDistinct(headroom::optimizer_choices(), std::size(headroom::kOptimizerNames));
-    ExpectCompleteAndDistinct(headroom::recompute_choices(), std::size(headroom::kRecomputeNames));
-    ExpectCompleteAndDistinct(headroom::finetune_choices(), std::size(headroom::kFinetuneNames));
-    ExpectCompleteAndDistinct(headroom::activation_model_choices(), std::size(headroom::kActivationModelNames));
-    ExpectCompleteAndDistinct(headroom::dtype_choices(), 7);
-    for (const auto& c : headroom::dtype_choices()) EXPECT_EQ(c.label, headroom::dtype_name(c.value));
 }
 
 }  // namespace

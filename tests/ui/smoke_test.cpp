@@ -186,12 +186,14 @@ TEST_F(Headless, CompareScenarioTableAndImport) {
     Frames(1280, 800);
     EXPECT_NE(FindItemRect(*app, "scenarios.row0"), nullptr);
 
-    ImportHfConfig(*app, R"({"model_type":"gpt2","n_embd":768,"n_head":12,"n_layer":12,"n_positions":1024,"vocab_size":50257})");
+    // As the page does it: imported in the extras module, handed over as JSON.
+    const auto import = [](std::string_view config) { return headroom::hf_import_from_json(headroom::hf_import_to_json(config)); };
+    ImportHfConfig(*app, import(R"({"model_type":"gpt2","n_embd":768,"n_head":12,"n_layer":12,"n_positions":1024,"vocab_size":50257})"));
     EXPECT_FALSE(app->import_failed) << app->import_message;
     EXPECT_TRUE(app->scenario.model_preset.empty());
     EXPECT_EQ(app->scenario.model.layers, 12);
     const auto before = app->scenario.model.layers;
-    ImportHfConfig(*app, "{}");
+    ImportHfConfig(*app, import("{}"));
     EXPECT_TRUE(app->import_failed);
     EXPECT_NE(app->import_message.find("num_hidden_layers"), std::string::npos) << app->import_message;
     EXPECT_EQ(app->scenario.model.layers, before);  // a failed import changes nothing

@@ -1,5 +1,6 @@
 // Embind API behind window.headroom (assets/boot.js). Text in, text out: the same scenario
-// JSON the CLI reads, the same result JSON, CSV and PDF it writes. And the one test hook,
+// JSON the CLI reads, the same result JSON and CSV it writes (the PDF comes from the extras
+// module, web/extras/extras.cpp). And the one test hook,
 // Module.uiProbe, which reads what the page drew (ui/probe.h) and changes nothing.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -9,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "headroom/pdf.h"
 #include "headroom/report.h"
 #include "imgui.h"
 #include "platform/platform.h"
@@ -30,16 +30,6 @@ val Csv(const std::string& scenario_json) {
     val out = val::object();
     out.set("ok", errors.empty());
     out.set("text", errors.empty() ? csv : headroom::errors_to_json(errors));
-    return out;
-}
-
-// { ok, text }: the PDF (7-bit ASCII, so a JS string holds it byte for byte) or errors JSON.
-val Pdf(const std::string& scenario_json) {
-    std::vector<headroom::FieldError> errors;
-    std::string pdf = headroom::estimate_pdf(scenario_json, &errors);
-    val out = val::object();
-    out.set("ok", errors.empty());
-    out.set("text", errors.empty() ? pdf : headroom::errors_to_json(errors));
     return out;
 }
 
@@ -149,7 +139,6 @@ val UiProbeOf(const std::string& what) { return UiProbe(what, val::undefined());
 EMSCRIPTEN_BINDINGS(headroom) {
     emscripten::function("estimate", &EstimateJson);
     emscripten::function("csv", &Csv);
-    emscripten::function("pdf", &Pdf);
     emscripten::function("shareLink", &ShareLink);
     emscripten::function("scenarioJson", &ScenarioJson);
     emscripten::function("loadScenario", &LoadScenarioJson);

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "app_state.h"
-#include "headroom/pdf.h"
+#include "headroom/hf_config.h"
 #include "headroom/report.h"
 #include "headroom/share.h"
 #include "platform/platform.h"
@@ -26,6 +26,10 @@ void js_set_fragment(const char* fragment);
 void js_watch_hash();
 void js_set_status(const char* text, int is_error);
 void js_post_height(int height);
+// The extras module (extras.js, web/extras/extras.cpp), fetched on first use: the PDF
+// download, and a config.json imported there, whose result comes back as edgeOpen("config").
+void js_extras_pdf(const char* scenario_json);
+void js_extras_import_config(const char* name, const char* text);
 }
 
 namespace {
@@ -58,19 +62,27 @@ void Say(ShareState& sh, std::string message, bool is_error) {
 }
 
 // Every text the browser hands in, through one door (edge.js's readFile, browser_io.js's
-// hashchange): `kind` "link" is a URL fragment pasted into the address bar; "scenario" a file
-// picked with Import JSON; "file" one dropped on the page or picked with Import config.json: a
-// scenario document if it is one, else a Hugging Face config.json for the model (whose
-// message then says what it lacks). `readable` is false when the browser could not read the
-// file.
+// hashchange, extras.js): `kind` "link" is a URL fragment pasted into the address bar;
+// "scenario" a file picked with Import JSON; "file" one dropped on the page or picked with
+// Import config.json: a scenario document if it is one, else a Hugging Face config.json for the
+// model, imported in the extras module, which hands its result back as "config" (whose message
+// then says what it lacks). `readable` is false when the browser could not read the file (or
+// the extras module could not load).
 void OpenText(const std::string& kind, const std::string& name, const std::string& text, bool readable) {
     AppState* app = CurrentApp();
     if (!app) return;
     ShareState& sh = app->share;
     if (!readable) {
+        if (kind == "pdf") return Say(sh, "The PDF could not be made (" + text + ").", true);
+        if (kind == "config") {
+            app->import_failed = true;
+            app->import_message = "config.json not imported: the importer did not load (" + text + ").";
+            return;
+        }
         Say(sh, "Could not read " + name + "; the scenario is unchanged.", true);
         return;
     }
+    if (kind == "config") return ImportHfConfig(*app, headroom::hf_import_from_json(text));
     if (kind == "link") {
         if (!headroom::fragment_has_scenario(text)) return;
         headroom::ParsedScenario p = headroom::parse_fragment(text);
@@ -81,7 +93,7 @@ void OpenText(const std::string& kind, const std::string& name, const std::strin
     headroom::ParsedScenario p = headroom::parse_scenario(text);
     if (kind == "file") {
         if (p.ok()) LoadScenario(*app, std::move(p.scenario));
-        else ImportHfConfig(*app, text);
+        else js_extras_import_config(name.c_str(), text.c_str());
         return;
     }
     if (!p.ok())
@@ -140,8 +152,7 @@ void AfterFrame(AppState& app) {
     }
     if (sh.request_pdf) {
         sh.request_pdf = false;
-        const std::string pdf = headroom::estimate_to_pdf(app.good_scenario, app.estimate);
-        js_download("headroom.pdf", "application/pdf", pdf.data(), static_cast<int>(pdf.size()));
+        js_extras_pdf(headroom::scenario_to_json(app.good_scenario).c_str());
     }
     if (sh.request_json) {
         sh.request_json = false;

@@ -2,16 +2,10 @@
 // picker, the URL fragment, the share status and the embed height. Its state is in Edge
 // (edge.js).
 mergeInto(LibraryManager.library, {
-  // Saves `len` bytes as a file through a Blob link; the bytes are copied, so no lifetime ties.
+  // Saves `len` bytes as a file; the bytes are copied, so no lifetime ties.
+  js_download__deps: ['$Edge'],
   js_download: function(name, mime, data, len) {
-    const blob = new Blob([HEAPU8.slice(data, data + len)], { type: UTF8ToString(mime) });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    Edge.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
   },
 
   js_pick_file__deps: ['$Edge'],

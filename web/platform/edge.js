@@ -36,6 +36,17 @@ mergeInto(LibraryManager.library, {
       }
     },
 
+    // Saves bytes (a Uint8Array) as a file through a Blob link.
+    download: function(name, mime, bytes) {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    },
+
     // A hidden file input, clicked while the button's user activation lasts; the chosen file
     // goes to Edge.readFile.
     pickFile: function(kind) {

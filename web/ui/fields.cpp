@@ -119,4 +119,39 @@ std::string Message(const headroom::FieldError& e, const Display& d) {
     return m + "; got " + WithUnit(v, d.unit) + ".";
 }
 
+Shown ShownAs(const headroom::Field& f, headroom::ByteUnit unit) {
+    Shown out;
+    Display& d = out.display;
+    d.name = f.label;
+    d.unit = f.unit;
+    if (f.kind == headroom::FieldKind::Integer) {
+        d.integer = true;
+        // What the field's C++ type holds: an int, unless its range needs more.
+        d.max_magnitude = f.hi <= 2147483647.0 ? 2147483647.0 : 9.0e15;
+        return out;
+    }
+    out.format = "%.4g";
+    if (f.path == "model.params") {
+        d.unit = "B";
+        d.scale = 1e-9;
+        out.format = "%.3f";
+    } else if (f.path == "overhead.fraction") {
+        d.unit = "%";
+        d.scale = 100.0;
+        out.format = "%.1f";
+    } else if (f.path == "overhead.bytes") {
+        const bool gib = unit == headroom::ByteUnit::Binary;
+        d.unit = gib ? "GiB" : "GB";
+        d.scale = 1.0 / (gib ? headroom::kGiB : headroom::kGB);
+        out.format = "%.2f";
+    } else if (f.path == "activation_bytes_per_sample") {
+        d.unit = "MB";
+        d.scale = 1.0 / headroom::kMB;
+        out.format = "%.1f";
+    } else if (f.hi <= 1.0) {
+        out.format = "%.2f";  // shares and probabilities: 0.90, 0.05
+    }
+    return out;
+}
+
 }  // namespace fields

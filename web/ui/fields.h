@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "headroom/fields.h"
+#include "headroom/labels.h"
 #include "headroom/scenario.h"
 
 namespace fields {
@@ -18,6 +20,15 @@ struct Display {
     bool integer = false;      // whole numbers only (counts)
     double max_magnitude = 0;  // the largest |value| the field's C++ type holds; 0 = no limit
 };
+
+// How the form shows a scenario field: in its JSON unit, except sizes (in the page's GB or
+// GiB; per-sample activations in MB), fractions (in %) and the parameter count (in billions).
+// `format` prints the shown value for the field ("%.1f").
+struct Shown {
+    Display display;
+    const char* format = "%.0f";
+};
+Shown ShownAs(const headroom::Field& f, headroom::ByteUnit unit);
 
 struct Parsed {
     bool ok = false;

@@ -1,7 +1,7 @@
 // The scenario form. Every field edits AppState::scenario directly; validation messages come
 // from headroom::validate() and are shown beside the field they name.
 #include <cfloat>
-#include <span>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -17,27 +17,15 @@
 
 namespace {
 
-using headroom::DType;
 using headroom::Scenario;
 
-// Every enum combo takes its values and labels from headroom/labels.h, so nothing here depends
-// on the order of an enum's values.
-template <typename Enum>
-bool ChoiceRow(AppState& app, const char* label, std::string_view field, Enum* v,
-               std::span<const headroom::Choice<Enum>> choices) {
-    std::vector<std::string_view> labels;
-    for (const auto& c : choices) labels.push_back(c.label);
-    int i = headroom::choice_index(choices, *v);
-    if (!ui::RowCombo(app, label, field, &i, labels) || i < 0) return false;
-    *v = choices[i].value;
-    return true;
+// Rows for the fields at `paths`, each drawn from the engine's table of fields (FieldRow),
+// skipping those that do not apply to the scenario.
+bool Rows(AppState& app, std::initializer_list<std::string_view> paths) {
+    bool changed = false;
+    for (std::string_view p : paths) changed |= ui::FieldRow(app, p);
+    return changed;
 }
-
-bool DTypeRow(AppState& app, const char* label, std::string_view field, DType* t) {
-    return ChoiceRow(app, label, field, t, headroom::dtype_choices());
-}
-
-constexpr std::string_view kZeroStages[] = {"0 · off", "1 · optimizer", "2 · + gradients", "3 · + weights"};
 
 bool DrawModeSwitch(AppState& app) {
     Scenario& s = app.scenario;
@@ -70,29 +58,18 @@ void SubHeading(const char* text) {
 
 // Mixture of experts, latent attention, attention span and the small parameters of older
 // architectures; all optional (0 = not used).
-bool DrawArchitectureExtras(AppState& app, headroom::ModelArch& m) {
+bool DrawArchitectureExtras(AppState& app) {
     bool changed = false;
     SubHeading("Mixture of experts");
-    changed |= ui::RowInt(app, "Experts", "model.experts", &m.experts, "");
-    changed |= ui::RowInt(app, "Active experts", "model.experts_active", &m.experts_active, "per token");
-    changed |= ui::RowInt(app, "Shared experts", "model.shared_experts", &m.shared_experts, "");
-    changed |= ui::RowInt(app, "Expert FFN", "model.moe_ffn", &m.moe_ffn, "");
-    changed |= ui::RowInt(app, "Dense layers", "model.dense_layers", &m.dense_layers, "");
+    changed |= Rows(app, {"model.experts", "model.experts_active", "model.shared_experts", "model.moe_ffn",
+                          "model.dense_layers"});
     SubHeading("Latent attention (MLA)");
-    changed |= ui::RowInt(app, "Q rank", "model.q_lora_rank", &m.q_lora_rank, "");
-    changed |= ui::RowInt(app, "KV rank", "model.kv_lora_rank", &m.kv_lora_rank, "");
-    changed |= ui::RowInt(app, "RoPE head dim", "model.rope_head_dim", &m.rope_head_dim, "");
-    changed |= ui::RowInt(app, "V head dim", "model.v_head_dim", &m.v_head_dim, "");
+    changed |= Rows(app, {"model.q_lora_rank", "model.kv_lora_rank", "model.rope_head_dim", "model.v_head_dim"});
     SubHeading("Attention span");
-    changed |= ui::RowInt(app, "Sliding window", "model.sliding_window", &m.sliding_window, "tokens");
-    changed |= ui::RowInt(app, "Global layers", "model.global_layers", &m.global_layers, "");
+    changed |= Rows(app, {"model.sliding_window", "model.global_layers"});
     SubHeading("Details");
-    changed |= ui::RowInt(app, "Positions", "model.max_positions", &m.max_positions, "learned");
-    changed |= ui::RowInt(app, "Norms / layer", "model.norms_per_layer", &m.norms_per_layer, "");
-    changed |= ui::RowCheckbox(app, "Biases", "model.bias", &m.bias);
-    changed |= ui::RowCheckbox(app, "QKV biases", "model.qkv_bias", &m.qkv_bias);
-    changed |= ui::RowCheckbox(app, "LayerNorm", "model.layer_norm", &m.layer_norm);
-    changed |= ui::RowCheckbox(app, "Pooler", "model.pooler", &m.pooler);
+    changed |= Rows(app, {"model.max_positions", "model.norms_per_layer", "model.bias", "model.qkv_bias",
+                          "model.fused_qkv", "model.layer_norm", "model.pooler", "model.dropout"});
     return changed;
 }
 
@@ -183,64 +160,25 @@ bool DrawModel(AppState& app) {
     ImGui::PopTextWrapPos();
 
     // Editing any architecture field turns the preset into a custom model.
-    headroom::ModelArch& m = s.model;
-    bool arch = false;
-    double params_b = m.params / 1e9;  // display unit: billions
-    if (ui::RowDouble(app, "Parameters", "model.params", &params_b, {"Parameters", "B", 1e-9}, "%.3f")) {
-        m.params = params_b * 1e9;
-        arch = true;
-    }
-    arch |= ui::RowInt(app, "Layers", "model.layers", &m.layers, "");
-    arch |= ui::RowInt(app, "Hidden size", "model.hidden", &m.hidden, "");
-    arch |= ui::RowInt(app, "Heads", "model.heads", &m.heads, "");
-    arch |= ui::RowInt(app, "KV heads", "model.kv_heads", &m.kv_heads, "");
-    arch |= ui::RowInt(app, "Head dim", "model.head_dim", &m.head_dim, "");
-    arch |= ui::RowInt(app, "FFN size", "model.ffn", &m.ffn, "");
-    arch |= ui::RowInt(app, "Vocabulary", "model.vocab", &m.vocab, "tokens");
-    arch |= ui::RowCheckbox(app, "Gated FFN", "model.gated_ffn", &m.gated_ffn);
-    arch |= ui::RowCheckbox(app, "Tied embed.", "model.tied_embeddings", &m.tied_embeddings);
-    arch |= DrawArchitectureExtras(app, m);
+    bool arch = Rows(app, {"model.params", "model.layers", "model.hidden", "model.heads", "model.kv_heads",
+                           "model.head_dim", "model.ffn", "model.vocab", "model.gated_ffn", "model.tied_embeddings"});
+    arch |= DrawArchitectureExtras(app);
     if (arch) s.model_preset.clear();
     return changed || arch;
 }
 
+// Quantization first: it decides what the weights' dtype means (the layers it leaves unpacked).
 bool DrawPrecision(AppState& app) {
-    Scenario& s = app.scenario;
-    headroom::Precision& d = s.dtypes;
-    const bool training = s.mode == headroom::Mode::Training;
-    bool changed = DTypeRow(app, "Weights", "dtypes.weights", &d.weights);
-    if (training) changed |= DTypeRow(app, "Gradients", "dtypes.gradients", &d.gradients);
-    changed |= DTypeRow(app, "Activations", "dtypes.activations", &d.activations);
-    changed |= DTypeRow(app, "KV cache", "dtypes.kv_cache", &d.kv_cache);
-    if (training) {
-        // "none" first, then every dtype: no master copy is a choice, not a missing value.
-        const auto dtypes = headroom::dtype_choices();
-        std::vector<std::string_view> labels = {"none"};
-        for (const auto& c : dtypes) labels.push_back(c.label);
-        int master = d.master_weights ? headroom::choice_index(dtypes, *d.master_weights) + 1 : 0;
-        if (ui::RowCombo(app, "Master weights", "dtypes.master_weights", &master, labels)) {
-            d.master_weights = master <= 0 ? std::nullopt : std::optional<DType>(dtypes[master - 1].value);
-            changed = true;
-        }
-        changed |= DTypeRow(app, "Optimizer state", "dtypes.optimizer_state", &d.optimizer_state);
-    }
-    if (s.embeddings_and_logits) changed |= DTypeRow(app, "Logits", "dtypes.logits", &d.logits);
-    return changed;
+    return Rows(app, {"quantization.method", "quantization.bits", "quantization.group_size", "quantization.type",
+                      "dtypes.weights", "dtypes.gradients", "dtypes.activations", "dtypes.kv_cache",
+                      "dtypes.master_weights", "dtypes.optimizer_state", "dtypes.logits"});
 }
 
 bool DrawTraining(AppState& app) {
     Scenario& s = app.scenario;
-    bool changed = false;
-    changed |= ChoiceRow(app, "Optimizer", "optimizer", &s.optimizer, headroom::optimizer_choices());
-    changed |= ChoiceRow(app, "Recompute", "recompute", &s.recompute, headroom::recompute_choices());
-    long long accum = headroom::effective_grad_accum(s);  // shows the default (pp) until edited
-    if (ui::RowInt64(app, "Grad. accum.", "grad_accum", &accum, "µbatches")) {
-        s.grad_accum = accum;
-        changed = true;
-    }
-    changed |= ChoiceRow(app, "Fine-tuning", "finetune", &s.finetune, headroom::finetune_choices());
+    bool changed = Rows(app, {"optimizer", "paged_optimizer", "optimizer_in_backward", "recompute", "grad_accum",
+                              "finetune", "lora.rank"});
     if (s.finetune != headroom::Finetune::Full) {
-        changed |= ui::RowInt(app, "LoRA rank", "lora.rank", &s.lora.rank, "r");
         ui::RowLabel("LoRA on");
         ImGui::TableSetColumnIndex(1);
         for (headroom::Module mod : headroom::kAllModules) {
@@ -256,100 +194,19 @@ bool DrawTraining(AppState& app) {
         RecordItemRect(app, "lora.modules");
         ui::FieldErrorText(app, "lora.modules");
     }
+    changed |= Rows(app, {"lora.dropout", "lora.train_embeddings", "compile", "loss", "offload.activations"});
     return changed;
 }
 
 // How activations are counted; shown under Training or Inference, whichever the mode is.
 bool DrawActivationRows(AppState& app) {
-    Scenario& s = app.scenario;
-    bool changed = false;
-    changed |= ui::RowCheckbox(app, "FlashAttention", "flash_attention", &s.flash_attention);
-    changed |= ui::RowCheckbox(app, "Embed. + logits", "embeddings_and_logits", &s.embeddings_and_logits);
-    changed |= ChoiceRow(app, "Activations", "activation_model", &s.activation_model, headroom::activation_model_choices());
-    switch (s.activation_model) {
-        case headroom::ActivationModel::Transformer: break;
-        case headroom::ActivationModel::Multiplier:
-            changed |= ui::RowDouble(app, "Multiplier", "activation_multiplier", &s.activation_multiplier,
-                                     {"Activation multiplier", "×"}, "%.2f");
-            changed |= ui::RowDouble(app, "Checkpoint", "checkpoint_factor", &s.checkpoint_factor,
-                                     {"Checkpoint factor", "kept"}, "%.2f");
-            break;
-        case headroom::ActivationModel::PerSample: {
-            double mb = s.activation_bytes_per_sample / headroom::kMB;  // display unit: MB
-            if (ui::RowDouble(app, "Per sample", "activation_bytes_per_sample", &mb,
-                              {"Activation memory per sample", "MB", 1.0 / headroom::kMB}, "%.1f")) {
-                s.activation_bytes_per_sample = mb * headroom::kMB;
-                changed = true;
-            }
-            break;
-        }
-    }
-    return changed;
+    return Rows(app, {"flash_attention", "attention", "embeddings_and_logits", "activation_model",
+                      "activation_multiplier", "checkpoint_factor", "activation_bytes_per_sample"});
 }
 
 bool DrawParallelism(AppState& app) {
-    headroom::Parallel& p = app.scenario.parallel;
-    bool changed = ui::RowInt(app, "Data parallel", "parallel.dp", &p.dp, "GPUs");
-    int zero = p.zero;
-    if (zero < 0 || zero > 3) zero = 0;
-    if (ui::RowCombo(app, "ZeRO / FSDP", "parallel.zero", &zero, kZeroStages)) {
-        p.zero = zero;
-        changed = true;
-    }
-    changed |= ui::RowInt(app, "Tensor parallel", "parallel.tp", &p.tp, "GPUs");
-    changed |= ui::RowInt(app, "Pipeline", "parallel.pp", &p.pp, "stages");
-    changed |= ui::RowCheckbox(app, "Sequence par.", "parallel.sp", &p.sp);
-    changed |= ui::RowInt(app, "Expert parallel", "parallel.ep", &p.ep, "GPUs");
-    headroom::Offload& o = app.scenario.offload;
-    if (app.scenario.mode == headroom::Mode::Training)
-        changed |= ui::RowCheckbox(app, "Offload optim.", "offload.optimizer", &o.optimizer);
-    changed |= ui::RowCheckbox(app, "Offload params", "offload.params", &o.params);
-    return changed;
-}
-
-bool DrawKvCache(AppState& app) {
-    Scenario& s = app.scenario;
-    bool changed = false;
-    bool kv = headroom::kv_cache_enabled(s);
-    if (ui::RowCheckbox(app, "KV cache", "kv_cache", &kv)) {
-        s.kv_cache = kv;
-        changed = true;
-    }
-    if (!kv) return changed;
-    long long tokens = s.kv_tokens ? *s.kv_tokens : headroom::effective_kv_tokens(s);
-    if (ui::RowInt64(app, "Cache tokens", "kv_tokens", &tokens, "tokens")) {
-        s.kv_tokens = tokens;
-        changed = true;
-    }
-    if (s.kv_tokens) {
-        ui::RowLabel("");
-        ImGui::TableSetColumnIndex(1);
-        if (ImGui::SmallButton("Use sequence length")) {
-            s.kv_tokens.reset();
-            changed = true;
-        }
-    }
-    return changed;
-}
-
-bool DrawOverhead(AppState& app) {
-    headroom::Overhead& o = app.scenario.overhead;
-    bool changed = false;
-    double percent = headroom::effective_overhead_fraction(app.scenario) * 100.0;  // display unit: percent
-    if (ui::RowDouble(app, "Framework", "overhead.fraction", &percent, {"Framework overhead", "%", 100.0}, "%.1f")) {
-        o.fraction = percent / 100.0;
-        changed = true;
-    }
-    // Display unit: the page's GB or GiB.
-    const bool gib = app.unit == headroom::ByteUnit::Binary;
-    const double unit_bytes = gib ? headroom::kGiB : headroom::kGB;
-    double size = o.bytes / unit_bytes;
-    if (ui::RowDouble(app, "Fixed", "overhead.bytes", &size, {"Fixed overhead", gib ? "GiB" : "GB", 1.0 / unit_bytes},
-                      "%.2f")) {
-        o.bytes = size * unit_bytes;
-        changed = true;
-    }
-    return changed;
+    return Rows(app, {"parallel.dp", "parallel.zero", "parallel.tp", "parallel.pp", "parallel.sp", "parallel.ep",
+                      "offload.optimizer", "offload.params"});
 }
 
 bool DrawGpu(AppState& app) {
@@ -383,11 +240,11 @@ void DrawOtherErrors(AppState& app) {
 
 bool DrawInputs(AppState& app) {
     Scenario& s = app.scenario;
+    const bool training = s.mode == headroom::Mode::Training;
     bool changed = false;
     if (ui::BeginForm(app, "Workload")) {
         changed |= DrawModeSwitch(app);
-        changed |= ui::RowInt64(app, "Batch", "batch", &s.batch, "seq / GPU");
-        changed |= ui::RowInt64(app, "Sequence", "seq_len", &s.seq_len, "tokens");
+        changed |= Rows(app, {"runtime", "cuda_lazy_loading", "batch", "seq_len"});
         ui::EndForm();
     }
     if (ui::BeginForm(app, "Model")) {
@@ -398,24 +255,35 @@ bool DrawInputs(AppState& app) {
         changed |= DrawPrecision(app);
         ui::EndForm();
     }
-    // Only the group of the chosen mode is drawn: fields that do not apply are not shown.
-    if (s.mode == headroom::Mode::Training && ui::BeginForm(app, "Training")) {
+    // Only the group of the chosen mode (and runtime) is drawn: fields that do not apply are
+    // not shown.
+    if (training && ui::BeginForm(app, "Training")) {
         changed |= DrawTraining(app);
         changed |= DrawActivationRows(app);
-        changed |= DrawKvCache(app);
+        changed |= Rows(app, {"kv_cache", "kv_tokens"});
         ui::EndForm();
     }
     if (ui::BeginForm(app, "Parallelism")) {
         changed |= DrawParallelism(app);
         ui::EndForm();
     }
-    if (s.mode == headroom::Mode::Inference && ui::BeginForm(app, "Inference")) {
-        changed |= DrawKvCache(app);
+    if (!training && ui::BeginForm(app, "Inference")) {
+        changed |= Rows(app, {"kv_cache", "kv_tokens", "transformers_version"});
         changed |= DrawActivationRows(app);
         ui::EndForm();
     }
+    if (s.runtime == headroom::Runtime::Vllm && ui::BeginForm(app, "vLLM")) {
+        changed |= Rows(app, {"vllm.gpu_memory_utilization", "vllm.max_num_seqs", "vllm.max_num_batched_tokens",
+                              "vllm.enforce_eager", "vllm.block_size", "vllm.version"});
+        ui::EndForm();
+    }
+    if (s.runtime == headroom::Runtime::LlamaCpp && ui::BeginForm(app, "llama.cpp")) {
+        changed |= Rows(app, {"llama_cpp.n_gpu_layers", "llama_cpp.n_batch", "llama_cpp.n_ubatch", "llama_cpp.type_k",
+                              "llama_cpp.type_v"});
+        ui::EndForm();
+    }
     if (ui::BeginForm(app, "Overhead")) {
-        changed |= DrawOverhead(app);
+        changed |= Rows(app, {"overhead.fraction", "overhead.bytes"});
         ui::EndForm();
     }
     if (ui::BeginForm(app, "GPU")) {

@@ -16,6 +16,17 @@ namespace {
 
 constexpr const char* kLongestUnit = "seq / GPU";
 
+std::string_view g_row_help;  // SetNextRowHelp's text, for the row being drawn
+
+void HelpTooltip() {
+    if (g_row_help.empty() || !ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(24.0f * theme::Em());
+    ImGui::TextUnformatted(g_row_help.data(), g_row_help.data() + g_row_help.size());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 // Unique ImGui id from the field path; the label is drawn by RowLabel, not by the widget.
 std::string HiddenId(std::string_view field) { return "##" + std::string(field); }
 
@@ -25,13 +36,17 @@ void BeginField(const char* label, const char* unit) {
     ImGui::TableSetColumnIndex(1);
     // Numeric fields share one right edge, leaving room for the longest unit; combos and
     // fields without a unit run to the column's end.
-    const float unit_w = unit ? ImGui::CalcTextSize(kLongestUnit).x + ImGui::GetStyle().ItemInnerSpacing.x : 0.0f;
+    const float unit_w = unit ? std::max(ImGui::CalcTextSize(kLongestUnit).x, ImGui::CalcTextSize(unit).x) +
+                                    ImGui::GetStyle().ItemInnerSpacing.x
+                              : 0.0f;
     ImGui::SetNextItemWidth(-unit_w - 1.0f);
 }
 
 bool EndField(AppState& app, std::string_view field, const char* unit, bool changed,
               const fields::Display* shown = nullptr) {
     RecordItemRect(app, field);
+    HelpTooltip();
+    g_row_help = {};
     if (unit && *unit) {
         ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         TextDim(unit);
@@ -97,11 +112,16 @@ bool BeginForm(AppState& app, const char* title) {
 
 void EndForm() { ImGui::EndTable(); }
 
+void SetNextRowHelp(std::string_view help) { g_row_help = help; }
+
 void RowLabel(const char* label) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.0f);  // a long label wraps in its column, never runs under the field
     ImGui::TextUnformatted(label);
+    ImGui::PopTextWrapPos();
+    HelpTooltip();
 }
 
 bool RowInt64(AppState& app, const char* label, std::string_view field, long long* v, const char* unit) {

@@ -29,6 +29,15 @@ bool RowCombo(AppState& app, const char* label, std::string_view field, int* ind
               std::span<const std::string_view> items);
 bool RowCheckbox(AppState& app, const char* label, std::string_view field, bool* v);
 
+// A row for the scenario field at `path` (the engine's table of fields, headroom/fields.h),
+// drawn by its kind with its label, unit and help; nothing when the field does not apply to the
+// scenario. An optional field the user set gets a button back to its default. Text and module
+// lists have rows of their own.
+bool FieldRow(AppState& app, std::string_view path);
+
+// The one-line help the next row shows as its tooltip (over its label and its widget).
+void SetNextRowHelp(std::string_view help);
+
 // What a combo box `field` shows of its current `label`: the whole label, or a shorter form
 // when the box is too narrow (layout::FitLabel), never a clipped one. Call right before
 // BeginCombo, after the item width is set.

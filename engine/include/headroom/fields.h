@@ -38,6 +38,9 @@ struct Field {
     unsigned char flags = 0;
     double lo = 0, hi = 0;   // Integer and Number: the range accepted, inclusive
     std::span<const std::string_view> names = {};  // Choice and Modules
+    // What a person calls each value (Choice, by value; an Integer shown as a choice, from lo);
+    // empty: the names.
+    std::span<const std::string_view> labels = {};
     // The value as a number (Choice: the index; Boolean: 0 or 1; Modules: the mask), or nullopt
     // when unset. Text fields use text/set_text instead.
     std::optional<double> (*get)(const Scenario&) = nullptr;

@@ -22,4 +22,10 @@ struct HfImport {
 
 HfImport import_hf_config(std::string_view config_json);
 
+// The import as JSON and back, for a page whose importer runs in another module
+// (web/extras/extras.cpp): {"model": {...}, "model_type": "...", "notes": [...]} with the model as
+// the scenario contract writes a custom architecture, or {"errors": [...]}.
+std::string hf_import_to_json(std::string_view config_json);
+HfImport hf_import_from_json(std::string_view import_json);
+
 }  // namespace headroom

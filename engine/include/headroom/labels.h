@@ -1,8 +1,7 @@
-// Words and units for people: the display labels of the scenario's enums (so a front never
-// maps a combo box to an enum by position) and byte sizes in decimal or binary units that
-// grow to TB / TiB. Pure functions; the UI and any other front print from here.
+// Byte sizes for people, in decimal or binary units that grow to TB / TiB. Pure functions; the
+// UI and any other front print from here. (The scenario's choices are labelled in its table of
+// fields, headroom/fields.h.)
 #pragma once
-#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,27 +9,6 @@
 #include "headroom/scenario.h"
 
 namespace headroom {
-
-// A value of an enum with the label a person reads.
-template <typename Enum>
-struct Choice {
-    Enum value;
-    std::string_view label;
-};
-
-std::span<const Choice<Optimizer>> optimizer_choices();
-std::span<const Choice<Recompute>> recompute_choices();
-std::span<const Choice<Finetune>> finetune_choices();
-std::span<const Choice<ActivationModel>> activation_model_choices();
-std::span<const Choice<DType>> dtype_choices();
-
-// Index of `value` in `choices`, or -1.
-template <typename Enum>
-int choice_index(std::span<const Choice<Enum>> choices, Enum value) {
-    for (std::size_t i = 0; i < choices.size(); ++i)
-        if (choices[i].value == value) return static_cast<int>(i);
-    return -1;
-}
 
 // Decimal (GB = 10^9 bytes, what the seeds print) or binary (GiB = 2^30 bytes, what vendors'
 // "80GB" cards actually hold).
