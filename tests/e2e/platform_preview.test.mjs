@@ -20,7 +20,7 @@ async function openWithoutCalculator(hashOrQuery = '', colorScheme = 'dark') {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__painted.push(e.identifier); })
       .observe({ type: 'element', buffered: true });
   });
-  await page.route('**/headroom.wasm', () => {});
+  await page.route('**/headroom.wasm.xz', () => {});
   await page.goto(session.url + hashOrQuery, { waitUntil: 'domcontentloaded' });
   return { page, context };
 }
