@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "headroom/calibration.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
 
@@ -24,15 +25,28 @@ std::string breakdown_table(const Scenario& s, const Estimate& e) {
     const std::string model = s.model_preset.empty() ? "custom model" : s.model_preset;
     out += "Headroom: " + std::string(mode_name(s.mode)) + ", " + model + " (" + format_count(e.params_total) +
            " params), batch " + std::to_string(s.batch) + ", seq " + std::to_string(s.seq_len) + "\n\n";
-    out += pad("component", 18, false) + pad("GB", 12, true) + pad("GiB", 12, true) + pad("% total", 10, true) + "\n";
+    constexpr size_t kName = 24;  // "Communication buffers" and room
+    out += pad("component", kName, false) + pad("GB", 12, true) + pad("GiB", 12, true) + pad("% total", 10, true) + "\n";
     auto row = [&](std::string_view label, double bytes) {
         const double share = e.total > 0 ? 100 * bytes / e.total : 0;
-        out += pad(std::string(label), 18, false) + pad(format_fixed(bytes / kGB, 2), 12, true) +
+        out += pad(std::string(label), kName, false) + pad(format_fixed(bytes / kGB, 2), 12, true) +
                pad(format_fixed(bytes / kGiB, 2), 12, true) + pad(format_fixed(share, 1), 10, true) + "\n";
     };
-    for (Component c : kAllComponents) row(component_label(c), e[c]);
-    out += std::string(52, '-') + "\n";
+    for (Component c : kAllComponents)
+        if (is_listed(s, c)) row(component_label(c), e[c]);
+    out += std::string(kName + 34, '-') + "\n";
     row("Total per GPU", e.total);
+    if (s.runtime != Runtime::None) {
+        // The three levels: what tensors hold, what the caching allocator holds, what the device
+        // must have free (the total above).
+        row("  allocated (tensors)", e.allocated);
+        row("  reserved (allocator)", e.reserved);
+        out += "  peak during: " + std::string(phase_name(e.phase)) + "\n";
+    }
+    if (e.kv_pool_tokens > 0)
+        out += "  KV-cache pool: " + format_int(e.kv_pool_tokens) + " tokens, maximum concurrency " +
+               format_fixed(e.max_concurrency, 2) + "x\n";
+    if (e.calibration) out += "\n" + calibration_line(*e.calibration, true) + "\n";
 
     out += "\nFits on:\n";
     for (const Fit& f : e.fits)

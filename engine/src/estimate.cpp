@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "headroom/estimate.h"
+
+#include "headroom/calibration.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
 #include "terms.h"
@@ -205,6 +207,7 @@ Estimate estimate(const Scenario& s, const EstimateOptions& options) {
     if (options.fits)
         for (const GpuSpec& g : gpu_catalogue())
             e.fits.push_back({g.id, g.name, g.capacity_bytes, e.total <= g.capacity_bytes, g.capacity_bytes - e.total});
+    e.calibration = calibration_for(s);
     return e;
 }
 

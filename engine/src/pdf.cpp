@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "headroom/calibration.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
 #include "headroom/palette.h"
@@ -324,6 +325,15 @@ std::string estimate_to_pdf(const Scenario& s, const Estimate& e) {
         w.y -= 15;
         w.text(left, w.y, "Host memory per GPU (offloaded): " + format_gb(e.host_total), 10, kRegular, kDim);
     }
+    if (s.runtime != Runtime::None) {  // the three levels, and how estimates like it did
+        w.y -= 4;
+        w.paragraph(left, right - left,
+                    "Tensors at the peak (max_memory_allocated): " + format_gb(e.allocated) +
+                        " \xC2\xB7 caching allocator (max_memory_reserved): " + format_gb(e.reserved) +
+                        " \xC2\xB7 device (nvidia-smi): " + format_gb(e.total),
+                    9, kRegular, kDim);
+    }
+    if (e.calibration) w.paragraph(left, right - left, calibration_line(*e.calibration, true), 9, kRegular, kDim);
 
     // [Breakdown] table on the left, pie on the right.
     w.y -= 34;

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "headroom/calibration.h"
 #include "headroom/fields.h"
 #include "headroom/format.h"
 #include "headroom/report.h"
@@ -44,6 +45,10 @@ std::string integer(double v) { return format_fixed(std::round(v), 0); }
 std::string estimate_to_json(const Estimate& e, int indent) {
     Value per_gpu = Value::object();
     for (Component c : kAllComponents) per_gpu[component_id(c)] = whole_bytes(e[c]);
+    // The three levels (issue 12): what tensors hold at the peak, what the caching allocator
+    // holds, and what the device must have free ("total", the sum of the components).
+    per_gpu["allocated"] = whole_bytes(e.allocated);
+    per_gpu["reserved"] = whole_bytes(e.reserved);
     per_gpu["total"] = whole_bytes(e.total);
     Value formulas = Value::array();
     for (const Formula& f : e.formulas) {
@@ -75,6 +80,23 @@ std::string estimate_to_json(const Estimate& e, int indent) {
     params["trainable"] = whole_bytes(e.params_trainable);
     Value doc = Value::object();
     doc["per_gpu"] = std::move(per_gpu);
+    doc["peak_phase"] = phase_name(e.phase);
+    if (e.kv_pool_tokens > 0) {  // vLLM's start-up figures
+        doc["kv_pool_tokens"] = whole_bytes(e.kv_pool_tokens);
+        doc["max_concurrency"] = e.max_concurrency;
+    }
+    if (const CalibrationSummary* c = e.calibration) {
+        Value cal = Value::object();
+        cal["runtime"] = c->runtime;
+        cal["mode"] = c->mode;
+        cal["cases"] = c->cases;
+        cal["within_10_percent"] = c->within;
+        cal["median_error"] = c->median;
+        cal["p05_error"] = c->p05;
+        cal["p95_error"] = c->p95;
+        cal["line"] = calibration_line(*c);
+        doc["calibration"] = std::move(cal);
+    }
     doc["host"] = std::move(host);
     doc["params"] = std::move(params);
     doc["formulas"] = std::move(formulas);
@@ -120,6 +142,8 @@ std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
                         format_fixed(bytes / kGiB, 3), format_fixed(share, 2)});
     };
     for (Component c : kAllComponents) size_row(component_id(c), e[c]);
+    size_row("allocated", e.allocated);
+    size_row("reserved", e.reserved);
     size_row("total", e.total);
     // Host memory (offloaded states); the share column is left empty: it is not part of the GPU total.
     for (Component c : {Component::Weights, Component::MasterWeights, Component::Gradients, Component::OptimizerStates}) {
@@ -131,6 +155,12 @@ std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
     if (e.host_total > 0)
         out += csv_row({"host", "total", "", "", integer(e.host_total), format_fixed(e.host_total / kGB, 3),
                         format_fixed(e.host_total / kGiB, 3), ""});
+    if (e.kv_pool_tokens > 0) {
+        out += csv_row({"result", "kv_pool_tokens", integer(e.kv_pool_tokens), "tokens", "", "", "", ""});
+        out += csv_row({"result", "max_concurrency", format_fixed(e.max_concurrency, 2), "sequences", "", "", "", ""});
+    }
+    out += csv_row({"result", "peak_phase", phase_name(e.phase), "", "", "", "", ""});
+    if (e.calibration) out += csv_row({"calibration", "measured_runs", calibration_line(*e.calibration, true), "", "", "", "", ""});
     return out;
 }
 

@@ -2,6 +2,7 @@
 // the CSV export.
 #include <string>
 
+#include "headroom/calibration.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
 #include "imgui.h"
@@ -43,6 +44,28 @@ void DrawFitLine(const AppState& app) {
         ui::TextColored(theme::Colors().bad, ("Does not fit · " + Size(app, -fit->free_bytes) + " over").c_str());
     }
     CapacityBar(app, *fit, ImGui::GetContentRegionAvail().x);
+}
+
+// With a runtime, the total is what the device must have free; beside it, the two levels
+// PyTorch reports, and how estimates of this kind did against measured runs.
+void DrawLevels(AppState& app) {
+    const headroom::Estimate& e = app.estimate;
+    if (app.good_scenario.runtime == headroom::Runtime::None) return;
+    const std::string parts[] = {"tensors " + Size(app, e.allocated), "allocator " + Size(app, e.reserved),
+                                 "device " + Size(app, e.total)};
+    ui::TextDimParts(parts);
+    RecordItemRect(app, "levels");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Tensors: torch.cuda.max_memory_allocated at the peak (%s).\n"
+                          "Allocator: what PyTorch's caching allocator holds, max_memory_reserved.\n"
+                          "Device: what nvidia-smi shows for the process, the total above.",
+                          std::string(headroom::phase_name(e.phase)).c_str());
+    if (e.calibration) {
+        ImGui::PushTextWrapPos(0.0f);
+        ui::TextDim(headroom::calibration_line(*e.calibration));
+        ImGui::PopTextWrapPos();
+        RecordItemRect(app, "calibration");
+    }
 }
 
 }  // namespace
@@ -97,6 +120,7 @@ void DrawSummary(AppState& app) {
         ui::TextDim(("+ " + Size(app, e.host_total) + " host memory per GPU (offloaded)").c_str());
         ImGui::PopTextWrapPos();
     }
+    DrawLevels(app);
 
     if (two) {
         ImGui::TableSetColumnIndex(1);

@@ -11,6 +11,8 @@
 
 namespace headroom {
 
+struct CalibrationSummary;
+
 // What a GPU holds, disjoint; they add up to the device total. The first six are the model's
 // (the seeds' components); the next five are a runtime's own (zero without one); the overhead
 // is the seeds' allowance for what is not modelled (10% without a runtime, 0 with one).
@@ -41,6 +43,8 @@ Level component_level(Component c);
 // runtime, in the optimizer step (activations freed, the update's temporaries held). Inference:
 // the prompt's prefill (its activations) or the last decode step (the whole KV cache).
 enum class Phase { Backward, OptimizerStep, Prefill, Decode };
+inline constexpr std::string_view kPhaseNames[] = {"backward", "optimizer_step", "prefill", "decode"};
+inline std::string_view phase_name(Phase p) { return kPhaseNames[static_cast<int>(p)]; }
 
 // The components an estimate lists (and writes a formula for): the seeds' seven without a
 // runtime, all thirteen with one.
@@ -145,6 +149,9 @@ struct Estimate {
     // tokens fit in it at once (the "maximum concurrency" vLLM prints). 0 for other runtimes.
     double kv_pool_tokens = 0;
     double max_concurrency = 0;
+    // How estimates of this runtime and mode did against published measurements
+    // (calibration.h), or nullptr: no runtime, or no measured runs of its kind.
+    const CalibrationSummary* calibration = nullptr;
     // The seeds' seven components, and a runtime's own when one is chosen, in kAllComponents order.
     Formulas formulas;
     Fits fits;                      // every catalogue GPU, catalogue order
