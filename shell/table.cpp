@@ -5,6 +5,7 @@
 #include "headroom/calibration.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
+#include "headroom/labels.h"
 
 using namespace headroom;
 
@@ -28,7 +29,7 @@ std::string breakdown_table(const Scenario& s, const Estimate& e) {
     constexpr size_t kName = 24;  // "Communication buffers" and room
     out += pad("component", kName, false) + pad("GB", 12, true) + pad("GiB", 12, true) + pad("% total", 10, true) + "\n";
     auto row = [&](std::string_view label, double bytes) {
-        const double share = e.total > 0 ? 100 * bytes / e.total : 0;
+        const double share = e.share_percent(bytes);
         out += pad(std::string(label), kName, false) + pad(format_fixed(bytes / kGB, 2), 12, true) +
                pad(format_fixed(bytes / kGiB, 2), 12, true) + pad(format_fixed(share, 1), 10, true) + "\n";
     };
@@ -50,8 +51,7 @@ std::string breakdown_table(const Scenario& s, const Estimate& e) {
 
     out += "\nFits on:\n";
     for (const Fit& f : e.fits)
-        out += "  " + pad(std::string(f.name), 26, false) + (f.fits ? "yes" : "no ") + "  " +
-               (f.fits ? format_gb(f.free_bytes, 1) + " free" : format_gb(-f.free_bytes, 1) + " short") + "\n";
+        out += "  " + pad(std::string(f.name), 26, false) + fit_sentence(f, ByteUnit::Decimal) + "\n";
 
     out += "\nFormulas:\n";
     for (const Formula& f : e.formulas) {

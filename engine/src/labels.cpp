@@ -32,4 +32,17 @@ std::string format_size(double bytes, ByteUnit unit, int digits) {
     return format_fixed(in_unit(bytes, unit, power), d) + " " + std::string(unit_name(unit, power));
 }
 
+std::string params_line(const Scenario& s, const Estimate& e) {
+    std::string out = format_count(e.params_total) + " params";
+    if (e.params_active != e.params_total) out += " · " + format_count(e.params_active) + " active";
+    if (s.mode == Mode::Training && e.params_trainable != e.params_total)
+        out += " · " + format_count(e.params_trainable) + " trainable";
+    return out;
+}
+
+std::string fit_sentence(const Fit& f, ByteUnit unit, int digits) {
+    return f.fits ? "Fits · " + format_size(f.free_bytes, unit, digits) + " free"
+                  : "Does not fit · " + format_size(-f.free_bytes, unit, digits) + " over";
+}
+
 }  // namespace headroom

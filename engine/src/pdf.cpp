@@ -9,6 +9,7 @@
 #include "headroom/calibration.h"
 #include "headroom/format.h"
 #include "headroom/gpu.h"
+#include "headroom/labels.h"
 #include "headroom/palette.h"
 #include "headroom/report.h"
 
@@ -307,7 +308,7 @@ std::string estimate_to_pdf(const Scenario& s, const Estimate& e) {
     w.y -= 16;
     std::string what = std::string(s.mode == Mode::Training ? "Training" : "Inference") + " \xC2\xB7 memory per GPU \xC2\xB7 model " +
                        (s.model_preset.empty() ? "custom" : s.model_preset) + " \xC2\xB7 " +
-                       format_count(e.params_total) + " parameters";
+                       params_line(s, e);
     w.text(left, w.y, what, 10, kRegular, kDim);
     w.y -= 34;
     w.text(left, w.y, "Total per GPU: " + format_gb(e.total), 22, kBold, kAccentInk);
@@ -316,9 +317,8 @@ std::string estimate_to_pdf(const Scenario& s, const Estimate& e) {
     for (const Fit& f : e.fits) {
         if (f.gpu != s.gpu) continue;
         w.y -= 18;
-        const std::string line = std::string(f.name) + " (" + format_gib(f.capacity_bytes, 0) + "): " +
-                                 (f.fits ? "fits, " + format_gb(f.free_bytes) + " free"
-                                         : "does not fit, " + format_gb(-f.free_bytes) + " over");
+        const std::string line =
+            std::string(f.name) + " (" + format_gib(f.capacity_bytes, 0) + "): " + fit_sentence(f, ByteUnit::Decimal);
         w.text(left, w.y, line, 11, kBold, f.fits ? kGoodInk : kBadInk);
     }
     if (e.host_total > 0) {
@@ -355,7 +355,7 @@ std::string estimate_to_pdf(const Scenario& s, const Estimate& e) {
         w.text_right(c_bytes, w.y, format_int(std::round(b)), 9.5);
         w.text_right(c_gb, w.y, format_fixed(b / kGB, 2), 9.5);
         w.text_right(c_gib, w.y, format_fixed(b / kGiB, 2), 9.5);
-        w.text_right(c_share, w.y, format_fixed(e.total > 0 ? 100.0 * b / e.total : 0, 1) + " %", 9.5);
+        w.text_right(c_share, w.y, format_fixed(e.share_percent(b), 1) + " %", 9.5);
     }
     w.rule(left, c_share, w.y - 6);
     w.y -= 19;

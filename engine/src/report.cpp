@@ -137,7 +137,7 @@ std::string estimate_to_csv(const Scenario& s, const Estimate& e) {
     };
     for (const InputRow& row : input_rows(s, e, false)) input(row.item, row.value, row.unit);
     auto size_row = [&](std::string_view item, double bytes) {
-        const double share = e.total > 0 ? 100.0 * bytes / e.total : 0;
+        const double share = e.share_percent(bytes);
         out += csv_row({"per_gpu", item, "", "", integer(bytes), format_fixed(bytes / kGB, 3),
                         format_fixed(bytes / kGiB, 3), format_fixed(share, 2)});
     };

@@ -23,7 +23,7 @@ std::string element(std::string_view tag, std::string_view attributes, std::stri
 
 std::string size(double bytes, int digits = 1) { return format_size(bytes, ByteUnit::Decimal, digits); }
 
-std::string share(double bytes, double total) { return format_fixed(total > 0 ? bytes / total * 100.0 : 0.0, 1) + "%"; }
+std::string share(const Estimate& e, double bytes) { return format_fixed(e.share_percent(bytes), 1) + "%"; }
 
 std::string headline(const Scenario& s, const Estimate& e) {
     const std::string_view mode = s.mode == Mode::Training ? "Training" : "Inference";
@@ -35,9 +35,7 @@ std::string headline(const Scenario& s, const Estimate& e) {
                        element("span", "", format_size(e.total, ByteUnit::Binary, 2)));
     const ModelPreset* preset = find_model(s.model_preset);
     std::string model = preset ? html_escape(preset->name) + " · " : "";
-    model += format_count(e.params_total) + " params";
-    if (e.params_active != e.params_total) model += " · " + format_count(e.params_active) + " active";
-    if (e.params_trainable != e.params_total) model += " · " + format_count(e.params_trainable) + " trainable";
+    model += params_line(s, e);
     out += element("p", "class=\"dim\"", model);
     if (e.host_total > 0)
         out += element("p", "class=\"dim\"", "+ " + size(e.host_total) + " host memory per GPU (offloaded)");
@@ -49,8 +47,7 @@ std::string fit_line(const Scenario& s, const Estimate& e) {
     if (!gpu) return "";
     for (const Fit& f : e.fits) {
         if (f.gpu != gpu->id) continue;
-        const std::string verdict = f.fits ? "Fits · " + size(f.free_bytes) + " free"
-                                           : "Does not fit · " + size(-f.free_bytes) + " over";
+        const std::string verdict = fit_sentence(f, ByteUnit::Decimal);
         return element("p", f.fits ? "class=\"fit\"" : "class=\"fit over\"",
                        html_escape(f.name) + " " + element("span", "", format_size(f.capacity_bytes, ByteUnit::Binary, 0)) +
                            " " + element("b", "", verdict));
@@ -65,11 +62,11 @@ std::string breakdown(const Estimate& e) {
         rows += element("tr", "",
                         element("td", "", html_escape(component_label(c))) +
                             element("td", "", format_fixed(in_unit(e[c], ByteUnit::Decimal, 3), 2)) +
-                            element("td", "", share(e[c], e.total)));
+                            element("td", "", share(e, e[c])));
     }
     rows += element("tr", "",
                     element("th", "", "Total per GPU") + element("th", "", format_fixed(in_unit(e.total, ByteUnit::Decimal, 3), 2)) +
-                        element("th", "", share(e.total, e.total)));
+                        element("th", "", share(e, e.total)));
     return element("table", "", rows);
 }
 

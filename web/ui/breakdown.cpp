@@ -13,14 +13,14 @@
 
 namespace {
 
-void NumberCells(const AppState& app, double bytes, double total, ImU32 color) {
+void NumberCells(const AppState& app, double bytes, ImU32 color) {
     ImGui::TableSetColumnIndex(1);
     ui::TextRight(headroom::format_int(headroom::in_unit(bytes, app.unit, 2)).c_str(), color);
     ImGui::TableSetColumnIndex(2);
     ui::TextRight(headroom::format_fixed(headroom::in_unit(bytes, app.unit, 3), 2).c_str(), color);
     ImGui::TableSetColumnIndex(3);
     char pct[16];
-    std::snprintf(pct, sizeof pct, "%.1f%%", total > 0 ? bytes / total * 100.0 : 0.0);
+    std::snprintf(pct, sizeof pct, "%.1f%%", app.estimate.share_percent(bytes));
     ui::TextRight(pct, color);
 }
 
@@ -72,14 +72,14 @@ void DrawBreakdown(AppState& app) {
         ImGui::Selectable(label.c_str(), !zero && i == app.highlighted_component, ImGuiSelectableFlags_SpanAllColumns);
         ImGui::PopStyleColor();
         if (!zero && ImGui::IsItemHovered()) app.hovered_component = i;
-        NumberCells(app, e[c], e.total, color);
+        NumberCells(app, e[c], color);
     }
     ImGui::TableNextRow();
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
     ImGui::TableSetColumnIndex(0);
     ImGui::PushFont(app.fonts.heading);
     ImGui::TextUnformatted("Total per GPU");
-    NumberCells(app, e.total, e.total, theme::Colors().text);
+    NumberCells(app, e.total, theme::Colors().text);
     ImGui::PopFont();
     ImGui::EndTable();
 }

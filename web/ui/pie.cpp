@@ -103,7 +103,7 @@ void DrawLegend(AppState& app) {
         }
         ImGui::TableSetColumnIndex(1);
         char pct[16];
-        std::snprintf(pct, sizeof pct, "%.1f%%", e.total > 0 ? e[c] / e.total * 100.0 : 0.0);
+        std::snprintf(pct, sizeof pct, "%.1f%%", e.share_percent(e[c]));
         ui::TextRight(pct, theme::Colors().text_dim);
     }
     ImGui::EndTable();

@@ -38,11 +38,7 @@ void DrawFitLine(const AppState& app) {
     ImGui::Text("%s", name.c_str());
     ImGui::SameLine();
     ui::TextDim(headroom::format_gib(fit->capacity_bytes, 0).c_str());  // vendors' "80GB" is GiB
-    if (fit->fits) {
-        ui::TextColored(theme::Colors().good, ("Fits · " + Size(app, fit->free_bytes) + " free").c_str());
-    } else {
-        ui::TextColored(theme::Colors().bad, ("Does not fit · " + Size(app, -fit->free_bytes) + " over").c_str());
-    }
+    ui::TextColored(fit->fits ? theme::Colors().good : theme::Colors().bad, headroom::fit_sentence(*fit, app.unit));
     CapacityBar(app, *fit, ImGui::GetContentRegionAvail().x);
 }
 
@@ -93,9 +89,7 @@ void DrawSummary(AppState& app) {
     ui::TextDim(headroom::format_size(e.total, other, 2).c_str());
     // The display face's line is tall below its baseline: the next line sits closer.
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 0.4f * em);
-    std::string params = headroom::format_count(e.params_total) + " params";
-    if (e.params_active != e.params_total) params += " · " + headroom::format_count(e.params_active) + " active";
-    if (e.params_trainable != e.params_total) params += " · " + headroom::format_count(e.params_trainable) + " trainable";
+    const std::string params = headroom::params_line(app.good_scenario, e);
     const char* button = "Download CSV";
     const float button_w = ImGui::CalcTextSize(button).x + 2 * ImGui::GetStyle().FramePadding.x;
     // One column: the button ends the parameters line when both fit, so no line holds it alone.

@@ -157,6 +157,8 @@ struct Estimate {
     Fits fits;                      // every catalogue GPU, catalogue order
 
     double operator[](Component c) const { return bytes[static_cast<int>(c)]; }
+    // A part's share of the total, in percent (0 when the total is 0).
+    double share_percent(double part) const { return total > 0 ? 100.0 * part / total : 0.0; }
 };
 
 // Precondition: validate(s) is empty. Result is finite and non-negative.

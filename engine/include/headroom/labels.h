@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "headroom/dtype.h"
+#include "headroom/estimate.h"
 #include "headroom/scenario.h"
 
 namespace headroom {
@@ -22,5 +23,14 @@ std::string format_size(double bytes, ByteUnit unit, int digits = 1);
 std::string_view unit_name(ByteUnit unit, int power);  // power 2 = M, 3 = G, 4 = T
 // bytes ÷ 1000^power (or 1024^power).
 double in_unit(double bytes, ByteUnit unit, int power);
+
+// The parameter line every front prints under the total: "8.03B params", then the active
+// (mixture of experts) and trainable (LoRA) counts where they differ; no trainable count in
+// inference, where nothing trains.
+std::string params_line(const Scenario& s, const Estimate& e);
+
+// Whether the estimate fits a GPU, in one sentence: "Fits · 8.8 GB free" or
+// "Does not fit · 75.5 GB over".
+std::string fit_sentence(const Fit& f, ByteUnit unit, int digits = 1);
 
 }  // namespace headroom
